@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Aligner.Cli.Commands;
+
+namespace Aligner.Cli;
+
+/// <summary>The <c>aligner</c> command line: a thin shell over the library.</summary>
+public static class CliApp
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code for bad input or usage.</summary>
+    public const int BadInput = 1;
+
+    /// <summary>Exit code for an unexpected failure.</summary>
+    public const int Unexpected = 2;
+
+    /// <summary>Shows stack traces of failures.</summary>
+    internal static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "Show the full error, with stack trace, when something fails.",
+        Recursive = true,
+    };
+
+    /// <summary>Runs the tool with the given arguments, writing to the given streams (the console by default).</summary>
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null, Stream? standardOutput = null)
+    {
+        var io = new CliIO(output ?? Console.Out, error ?? Console.Error, standardOutput);
+        var root = new RootCommand("Aligns English and Vietnamese news text into bilingual sentence pairs.")
+        {
+            Verbose,
+            AlignCommand.Create(io),
+            TrainScorerCommand.Create(io),
+        };
+
+        var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
+        return root.Parse(args).Invoke(configuration);
+    }
+}

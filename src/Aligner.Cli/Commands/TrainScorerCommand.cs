@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Aligner.IO;
+using Aligner.Training;
+
+namespace Aligner.Cli.Commands;
+
+/// <summary><c>aligner train-scorer EN VI</c>: fits the length-and-anchor scorer to line-parallel text.</summary>
+internal static class TrainScorerCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var english = new Argument<string>("ENGLISH_LINES") { Description = "English sentences, one per line." };
+        var vietnamese = new Argument<string>("VIETNAMESE_LINES") { Description = "Their Vietnamese translations, line for line." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the model (JSON) to this file instead of standard output." };
+        var note = new Option<string>("--name") { Description = "A note of the corpus, stored in the model.", DefaultValueFactory = _ => "" };
+        var command = new Command("train-scorer", """
+            Estimates the sentence-pair scorer (Gale–Church length ratio and variance, anchor rates) from
+            line-parallel English and Vietnamese text, and writes it as JSON.
+
+            Example:
+              aligner train-scorer dev.en dev.vi --name "FLORES-200 dev" -o scorer.json
+            """)
+        {
+            english, vietnamese, output, note,
+        };
+        command.SetAction(parse => io.Guard(parse, () =>
+        {
+            var en = Lines(SourceText.Load(parse.GetRequiredValue(english)));
+            var vi = Lines(SourceText.Load(parse.GetRequiredValue(vietnamese)));
+            if (en.Count != vi.Count)
+            {
+                throw new InvalidDataException($"{parse.GetRequiredValue(vietnamese)}: has {vi.Count} lines but the English file has {en.Count}");
+            }
+
+            var model = ScorerTrainer.Train(en, vi, parse.GetValue(note) ?? "");
+            using var stream = io.OpenOutput(parse.GetValue(output));
+            model.Save(stream);
+        }));
+        return command;
+    }
+
+    private static List<string> Lines(SourceText source)
+    {
+        var lines = source.Text.Split('\n');
+        var count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+        return [.. lines.Take(count).Select(l => l.TrimEnd('\r'))];
+    }
+}

@@ -1,0 +1,3 @@
+using Aligner.Cli;
+
+return CliApp.Run(args);

@@ -1,0 +1,49 @@
+namespace Aligner.Alignment;
+
+/// <summary>
+/// Options of the dynamic-programming aligner. The bead probabilities are prior probabilities of each bead
+/// shape; they need not sum to one (only their ratios matter).
+/// </summary>
+/// <remarks>Immutable; validated by <see cref="Validate"/> when an aligner is built.</remarks>
+public sealed record AlignmentOptions
+{
+    /// <summary>The defaults.</summary>
+    public static AlignmentOptions Default { get; } = new();
+
+    /// <summary>Prior probability of a 1-1 bead. Default 0.85.</summary>
+    public double OneToOne { get; init; } = 0.85;
+
+    /// <summary>Prior probability of a sentence without partner, on either side. Default 0.05.</summary>
+    public double Unmatched { get; init; } = 0.05;
+
+    /// <summary>Prior probability of a 2-1 or 1-2 bead. Default 0.04.</summary>
+    public double OneToTwo { get; init; } = 0.04;
+
+    /// <summary>Prior probability of a 2-2 bead. Default 0.005.</summary>
+    public double TwoToTwo { get; init; } = 0.005;
+
+    /// <summary>
+    /// Half-width, in sentences, of the first search band around the diagonal. The band doubles around the best
+    /// path found whenever that path touches its edge, so this only sets the first guess. Default 40.
+    /// </summary>
+    public int InitialBand { get; init; } = 40;
+
+    /// <summary>Checks the options.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public void Validate()
+    {
+        Probability(OneToOne, nameof(OneToOne));
+        Probability(Unmatched, nameof(Unmatched));
+        Probability(OneToTwo, nameof(OneToTwo));
+        Probability(TwoToTwo, nameof(TwoToTwo));
+        ArgumentOutOfRangeException.ThrowIfLessThan(InitialBand, 2, nameof(InitialBand));
+    }
+
+    private static void Probability(double value, string name)
+    {
+        if (!(value > 0 && value <= 1))
+        {
+            throw new ArgumentOutOfRangeException(name, value, "A bead probability must be in (0, 1].");
+        }
+    }
+}

@@ -1,0 +1,319 @@
+using System.Buffers;
+using Aligner.Scoring;
+
+namespace Aligner.Alignment;
+
+/// <summary>
+/// Dynamic-programming sentence aligner with 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2 beads, searched in a band so that
+/// time and memory grow linearly with document length.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The cost of a bead is <c>−log P(shape) − LLR</c>, where the log-likelihood ratio comes from the
+/// <see cref="PairScorer"/>, so a pair of sentences is aligned only where that beats leaving both unmatched.
+/// </para>
+/// <para>
+/// The first band follows the diagonal. When the best path touches the band's edge, the band is doubled around
+/// that path and the search runs again, so long stretches of one-sided text (navigation, related-news lists)
+/// pull the path off the diagonal without a quadratic search. Immutable and thread-safe.
+/// </para>
+/// </remarks>
+public sealed class BeadAligner
+{
+    private const byte FromNone = 0;
+
+    private static readonly (int English, int Vietnamese, BeadKind Kind)[] Moves =
+    [
+        (0, 0, BeadKind.OneToOne), // placeholder for index 0 = "no move"
+        (1, 1, BeadKind.OneToOne),
+        (1, 0, BeadKind.OneToZero),
+        (0, 1, BeadKind.ZeroToOne),
+        (2, 1, BeadKind.TwoToOne),
+        (1, 2, BeadKind.OneToTwo),
+        (2, 2, BeadKind.TwoToTwo),
+    ];
+
+    private readonly PairScorer scorer;
+    private readonly double costOneToOne;
+    private readonly double costUnmatched;
+    private readonly double costOneToTwo;
+    private readonly double costTwoToTwo;
+    private readonly int initialBand;
+
+    /// <summary>Creates an aligner.</summary>
+    /// <param name="scorer">Scores sentence pairs.</param>
+    /// <param name="options">Bead priors and band; <see cref="AlignmentOptions.Default"/> when null.</param>
+    public BeadAligner(PairScorer scorer, AlignmentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        options ??= AlignmentOptions.Default;
+        options.Validate();
+        this.scorer = scorer;
+        costOneToOne = -Math.Log(options.OneToOne);
+        costUnmatched = -Math.Log(options.Unmatched);
+        costOneToTwo = -Math.Log(options.OneToTwo);
+        costTwoToTwo = -Math.Log(options.TwoToTwo);
+        initialBand = options.InitialBand;
+    }
+
+    /// <summary>Aligns two sequences of sentences.</summary>
+    /// <param name="english">Features of the English sentences, in order.</param>
+    /// <param name="vietnamese">Features of the Vietnamese sentences, in order.</param>
+    /// <param name="cancellationToken">Stops a long search.</param>
+    /// <returns>Beads in document order; every sentence of both sides is in exactly one bead.</returns>
+    public IReadOnlyList<Bead> Align(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(english);
+        ArgumentNullException.ThrowIfNull(vietnamese);
+        var n = english.Count;
+        var m = vietnamese.Count;
+        if (n == 0 || m == 0)
+        {
+            var lonely = new List<Bead>(n + m);
+            for (var i = 0; i < n; i++)
+            {
+                lonely.Add(new Bead(BeadKind.OneToZero, i, 0, 1));
+            }
+
+            for (var j = 0; j < m; j++)
+            {
+                lonely.Add(new Bead(BeadKind.ZeroToOne, n, j, 1));
+            }
+
+            return lonely;
+        }
+
+        var input = new Input(english, vietnamese);
+
+        // First band: the staircase from (0, 0) to (n, m).
+        var guideLow = new int[n + 1];
+        var guideHigh = new int[n + 1];
+        for (var i = 0; i <= n; i++)
+        {
+            guideLow[i] = (int)((long)i * m / n);
+            guideHigh[i] = i == n ? m : (int)((long)(i + 1) * m / n);
+        }
+
+        var band = initialBand;
+        while (true)
+        {
+            var (path, touched) = Search(input, guideLow, guideHigh, band, cancellationToken);
+            if (!touched || band >= Math.Max(n, m))
+            {
+                return Score(input, path);
+            }
+
+            band *= 2;
+            Array.Fill(guideLow, int.MaxValue);
+            Array.Fill(guideHigh, int.MinValue);
+            var i0 = 0;
+            var j0 = 0;
+            guideLow[0] = 0;
+            guideHigh[0] = 0;
+            foreach (var bead in path)
+            {
+                for (var k = 0; k <= bead.EnglishCount; k++)
+                {
+                    var row = i0 + k;
+                    var jFrom = j0;
+                    var jTo = j0 + bead.VietnameseCount;
+                    guideLow[row] = Math.Min(guideLow[row], jFrom);
+                    guideHigh[row] = Math.Max(guideHigh[row], jTo);
+                }
+
+                i0 += bead.EnglishCount;
+                j0 += bead.VietnameseCount;
+            }
+        }
+    }
+
+    private (List<Bead> Path, bool Touched) Search(Input input, int[] guideLow, int[] guideHigh, int band, CancellationToken cancellationToken)
+    {
+        var n = input.English.Count;
+        var m = input.Vietnamese.Count;
+        var low = new int[n + 1];
+        var offset = new long[n + 2];
+        for (var i = 0; i <= n; i++)
+        {
+            low[i] = Math.Max(0, guideLow[i] - band);
+            var high = Math.Min(m, guideHigh[i] + band);
+            if (i == n)
+            {
+                high = m;
+            }
+
+            offset[i + 1] = offset[i] + (high - low[i] + 1);
+        }
+
+        low[0] = 0;
+        var cells = offset[n + 1];
+        if (cells > Array.MaxLength)
+        {
+            throw new InsufficientMemoryException($"The alignment search needs {cells:N0} cells, more than an array can hold.");
+        }
+
+        var cost = ArrayPool<double>.Shared.Rent((int)cells);
+        var back = ArrayPool<byte>.Shared.Rent((int)cells);
+        try
+        {
+            for (var i = 0; i <= n; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var width = (int)(offset[i + 1] - offset[i]);
+                for (var w = 0; w < width; w++)
+                {
+                    var j = low[i] + w;
+                    var at = offset[i] + w;
+                    if (i == 0 && j == 0)
+                    {
+                        cost[at] = 0;
+                        back[at] = FromNone;
+                        continue;
+                    }
+
+                    var best = double.PositiveInfinity;
+                    byte move = FromNone;
+                    Consider(ref best, ref move, 1, Cell(cost, offset, low, i - 1, j - 1), costOneToOne, input, i, j, 1, 1);
+                    Consider(ref best, ref move, 2, Cell(cost, offset, low, i - 1, j), costUnmatched, input, i, j, 0, 0);
+                    Consider(ref best, ref move, 3, Cell(cost, offset, low, i, j - 1), costUnmatched, input, i, j, 0, 0);
+                    Consider(ref best, ref move, 4, Cell(cost, offset, low, i - 2, j - 1), costOneToTwo, input, i, j, 2, 1);
+                    Consider(ref best, ref move, 5, Cell(cost, offset, low, i - 1, j - 2), costOneToTwo, input, i, j, 1, 2);
+                    Consider(ref best, ref move, 6, Cell(cost, offset, low, i - 2, j - 2), costTwoToTwo, input, i, j, 2, 2);
+                    cost[at] = best;
+                    back[at] = move;
+                }
+            }
+
+            // Walk back from (n, m).
+            var path = new List<Bead>();
+            var touched = false;
+            int bi = n, bj = m;
+            while (bi > 0 || bj > 0)
+            {
+                var high = low[bi] + (int)(offset[bi + 1] - offset[bi]) - 1;
+                if ((bj == low[bi] && low[bi] > 0) || (bj == high && high < m))
+                {
+                    touched = true;
+                }
+
+                var move = back[offset[bi] + bj - low[bi]];
+                if (move == FromNone)
+                {
+                    throw new InvalidOperationException("The alignment search found no path; this is a bug.");
+                }
+
+                var (de, dv, kind) = Moves[move];
+                bi -= de;
+                bj -= dv;
+                path.Add(new Bead(kind, bi, bj, 0));
+            }
+
+            path.Reverse();
+            return (path, touched);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(cost);
+            ArrayPool<byte>.Shared.Return(back);
+        }
+    }
+
+    private static double Cell(double[] cost, long[] offset, int[] low, int i, int j)
+    {
+        if (i < 0 || j < 0)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var w = j - low[i];
+        var width = offset[i + 1] - offset[i];
+        return w < 0 || w >= width ? double.PositiveInfinity : cost[offset[i] + w];
+    }
+
+    private void Consider(ref double best, ref byte move, byte candidate, double previous, double beadCost, Input input, int i, int j, int englishCount, int vietnameseCount)
+    {
+        if (double.IsPositiveInfinity(previous) || (englishCount == 0 && previous + beadCost >= best))
+        {
+            return;
+        }
+
+        var total = previous + beadCost;
+        if (englishCount > 0)
+        {
+            total -= scorer.Score(input.EnglishSpan(i - englishCount, englishCount), input.VietnameseSpan(j - vietnameseCount, vietnameseCount));
+        }
+
+        if (total < best)
+        {
+            best = total;
+            move = candidate;
+        }
+    }
+
+    private List<Bead> Score(Input input, List<Bead> path)
+    {
+        var result = new List<Bead>(path.Count);
+        var n = input.English.Count;
+        var m = input.Vietnamese.Count;
+        foreach (var bead in path)
+        {
+            double score;
+            switch (bead.Kind)
+            {
+                case BeadKind.OneToZero:
+                    score = 1 - Math.Max(Pair(input, bead.EnglishStart, bead.VietnameseStart - 1), Pair(input, bead.EnglishStart, bead.VietnameseStart));
+                    break;
+                case BeadKind.ZeroToOne:
+                    score = 1 - Math.Max(Pair(input, bead.EnglishStart - 1, bead.VietnameseStart), Pair(input, bead.EnglishStart, bead.VietnameseStart));
+                    break;
+                default:
+                    score = PairScorer.Probability(scorer.Score(
+                        input.EnglishSpan(bead.EnglishStart, bead.EnglishCount),
+                        input.VietnameseSpan(bead.VietnameseStart, bead.VietnameseCount)));
+                    break;
+            }
+
+            result.Add(bead with { Score = Math.Clamp(score, 0, 1) });
+        }
+
+        return result;
+
+        double Pair(Input data, int i, int j) => i < 0 || j < 0 || i >= n || j >= m
+            ? 0
+            : PairScorer.Probability(scorer.Score(data.English[i], data.Vietnamese[j]));
+    }
+
+    /// <summary>The sentences of both sides, with the features of each pair of neighbours computed once.</summary>
+    private sealed class Input
+    {
+        private readonly SentenceFeatures[] englishPairs;
+        private readonly SentenceFeatures[] vietnamesePairs;
+
+        public Input(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese)
+        {
+            English = english;
+            Vietnamese = vietnamese;
+            englishPairs = Pairs(english);
+            vietnamesePairs = Pairs(vietnamese);
+        }
+
+        public IReadOnlyList<SentenceFeatures> English { get; }
+
+        public IReadOnlyList<SentenceFeatures> Vietnamese { get; }
+
+        public SentenceFeatures EnglishSpan(int start, int count) => count == 1 ? English[start] : englishPairs[start];
+
+        public SentenceFeatures VietnameseSpan(int start, int count) => count == 1 ? Vietnamese[start] : vietnamesePairs[start];
+
+        private static SentenceFeatures[] Pairs(IReadOnlyList<SentenceFeatures> sentences)
+        {
+            var pairs = new SentenceFeatures[Math.Max(0, sentences.Count - 1)];
+            for (var i = 0; i < pairs.Length; i++)
+            {
+                pairs[i] = SentenceFeatures.Combine(sentences[i], sentences[i + 1]);
+            }
+
+            return pairs;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Aligner.IO;
+using Aligner.Segmentation;
+
+namespace Aligner.Alignment;
+
+/// <summary>The alignment of an English document with a Vietnamese document.</summary>
+/// <remarks>Immutable. All ranges are offsets into the original texts.</remarks>
+public sealed class DocumentAlignment
+{
+    internal DocumentAlignment(SourceText english, SourceText vietnamese, IReadOnlyList<Sentence> englishSentences, IReadOnlyList<Sentence> vietnameseSentences, IReadOnlyList<Bead> beads)
+    {
+        English = english;
+        Vietnamese = vietnamese;
+        EnglishSentences = englishSentences;
+        VietnameseSentences = vietnameseSentences;
+        Beads = beads;
+    }
+
+    /// <summary>The English document.</summary>
+    public SourceText English { get; }
+
+    /// <summary>The Vietnamese document.</summary>
+    public SourceText Vietnamese { get; }
+
+    /// <summary>The English sentences, with ranges into <see cref="SourceText.Text"/> of <see cref="English"/>.</summary>
+    public IReadOnlyList<Sentence> EnglishSentences { get; }
+
+    /// <summary>The Vietnamese sentences, with ranges into the original Vietnamese text.</summary>
+    public IReadOnlyList<Sentence> VietnameseSentences { get; }
+
+    /// <summary>The beads in document order; every sentence is in exactly one bead.</summary>
+    public IReadOnlyList<Bead> Beads { get; }
+
+    /// <summary>The English range a bead covers, or null when it has no English sentence.</summary>
+    public TextRange? EnglishRange(Bead bead) => Cover(EnglishSentences, bead.EnglishStart, bead.EnglishCount);
+
+    /// <summary>The Vietnamese range a bead covers, or null when it has no Vietnamese sentence.</summary>
+    public TextRange? VietnameseRange(Bead bead) => Cover(VietnameseSentences, bead.VietnameseStart, bead.VietnameseCount);
+
+    private static TextRange? Cover(IReadOnlyList<Sentence> sentences, int start, int count) =>
+        count == 0 ? null : sentences[start].Range.Union(sentences[start + count - 1].Range);
+}

@@ -1,0 +1,202 @@
+using Aligner.Normalization;
+
+namespace Aligner.Scoring;
+
+/// <summary>
+/// Extracts the lexicon-free features of a sentence: its length, its numbers (digit groups, so that
+/// <c>1,000.5</c> and <c>1.000,5</c> agree; English month names count as their month number) and its names and
+/// acronyms folded to lower-case ASCII (<c>Nguyễn Quốc Dũng</c> and <c>Nguyen Quoc Dung</c> agree).
+/// </summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+public static class FeatureExtractor
+{
+    private const uint NumberSeed = 2166136261u;
+    private const uint NameSeed = 2166136261u ^ 0x9E3779B9u;
+
+    private static readonly string[] Months =
+    [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ];
+
+    /// <summary>Extracts the features of <paramref name="sentence"/>.</summary>
+    /// <param name="sentence">The sentence text (normalised view).</param>
+    public static SentenceFeatures Extract(ReadOnlySpan<char> sentence)
+    {
+        var numbers = new List<int>();
+        var names = new List<int>();
+        var joined = new List<int>();
+        Span<char> folded = stackalloc char[64];
+        Span<char> previous = stackalloc char[64];
+        Span<char> pair = stackalloc char[128];
+        Span<char> monthDigits = stackalloc char[2];
+        var previousLength = -1; // length of the previous capitalised word when it is directly before this one
+        var wordIndex = 0;
+        var length = 0;
+        var i = 0;
+        var lastEnd = -1;
+        while (i < sentence.Length)
+        {
+            var c = sentence[i];
+            if (!CharClasses.IsSpace(c))
+            {
+                length++;
+            }
+
+            if (char.IsDigit(c))
+            {
+                var start = i;
+                while (i < sentence.Length && char.IsDigit(sentence[i]))
+                {
+                    i++;
+                }
+
+                length += i - start - 1;
+                var digits = sentence[start..i].TrimStart('0');
+                numbers.Add(Hash(digits.IsEmpty ? "0" : digits, NumberSeed));
+                previousLength = -1;
+                wordIndex++;
+                lastEnd = i;
+                continue;
+            }
+
+            if (!char.IsLetter(c))
+            {
+                i++;
+                continue;
+            }
+
+            var wordStart = i;
+            while (i < sentence.Length && (char.IsLetter(sentence[i]) || IsMark(sentence[i])))
+            {
+                i++;
+            }
+
+            length += i - wordStart - 1;
+            var word = sentence[wordStart..i];
+            var isFirst = wordIndex == 0;
+            wordIndex++;
+            var adjacent = lastEnd >= 0 && wordStart - lastEnd == 1 && sentence[lastEnd] == ' ';
+            lastEnd = i;
+
+            var foldedLength = FoldLower(word, folded);
+            var key = folded[..foldedLength];
+            var month = MonthNumber(key, word);
+            if (month > 0 && !isFirst)
+            {
+                month.TryFormat(monthDigits, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+                numbers.Add(Hash(monthDigits[..written], NumberSeed));
+                previousLength = -1;
+                continue;
+            }
+
+            var capitalised = char.IsUpper(word[0]);
+            var acronym = word.Length >= 2 && IsAllUpper(word);
+            var nextIsCapitalised = NextWordIsCapitalised(sentence, i);
+            if (word.Length >= 2 && (acronym || (capitalised && (!isFirst || nextIsCapitalised))))
+            {
+                names.Add(Hash(key, NameSeed));
+            }
+
+            if (capitalised && previousLength >= 0 && adjacent && previousLength + foldedLength <= 64)
+            {
+                previous[..previousLength].CopyTo(pair);
+                key.CopyTo(pair[previousLength..]);
+                joined.Add(Hash(pair[..(previousLength + foldedLength)], NameSeed));
+            }
+
+            if (capitalised)
+            {
+                key.CopyTo(previous);
+                previousLength = foldedLength;
+            }
+            else
+            {
+                previousLength = -1;
+            }
+        }
+
+        numbers.Sort();
+        names.Sort();
+        joined.Sort();
+        return new SentenceFeatures(length, [.. numbers], [.. names], [.. joined]);
+    }
+
+    private static bool NextWordIsCapitalised(ReadOnlySpan<char> sentence, int from)
+    {
+        var k = from;
+        while (k < sentence.Length && sentence[k] == ' ')
+        {
+            k++;
+        }
+
+        return k > from && k < sentence.Length && char.IsUpper(sentence[k]);
+    }
+
+    private static int MonthNumber(ReadOnlySpan<char> folded, ReadOnlySpan<char> original)
+    {
+        if (folded.Length < 3 || !char.IsUpper(original[0]))
+        {
+            return 0;
+        }
+
+        for (var m = 0; m < Months.Length; m++)
+        {
+            if (folded.SequenceEqual(Months[m]))
+            {
+                return m + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool IsMark(char c) => c is >= '\u0300' and <= '\u036F';
+
+    private static bool IsAllUpper(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c) && !char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Folds to lower-case ASCII where possible, truncating very long words (they are keys, not text).
+    private static int FoldLower(ReadOnlySpan<char> word, Span<char> output)
+    {
+        var n = 0;
+        foreach (var c in word)
+        {
+            if (n == output.Length)
+            {
+                break;
+            }
+
+            var f = VietnameseFolding.Fold(c);
+            if (f == '\0')
+            {
+                continue;
+            }
+
+            output[n++] = char.ToLowerInvariant(f);
+        }
+
+        return n;
+    }
+
+    // FNV-1a: a stable, allocation-free key for a short span.
+    private static int Hash(ReadOnlySpan<char> text, uint seed)
+    {
+        var h = seed;
+        foreach (var c in text)
+        {
+            h = (h ^ c) * 16777619u;
+        }
+
+        return unchecked((int)h);
+    }
+}

@@ -1,0 +1,103 @@
+using MathNet.Numerics.Distributions;
+
+namespace Aligner.Scoring;
+
+/// <summary>
+/// Scores how likely two spans are translations of each other, from their lengths (Gale–Church) and their
+/// anchors (numbers and names). The score is a log-likelihood ratio of "translation" against "unrelated
+/// nearby sentence"; <see cref="Probability"/> turns it into a probability for even prior odds.
+/// </summary>
+/// <remarks>Immutable and thread-safe; allocation-free per call.</remarks>
+public sealed class PairScorer
+{
+    private readonly double ratio;
+    private readonly double variance;
+    private readonly double randomMean;
+    private readonly double randomDeviation;
+    private readonly double logInlier;
+    private readonly double logOutlier;
+    private readonly AnchorWeights englishNumbers;
+    private readonly AnchorWeights vietnameseNumbers;
+    private readonly AnchorWeights englishNames;
+    private readonly AnchorWeights vietnameseNames;
+
+    /// <summary>Creates a scorer from a model.</summary>
+    public PairScorer(ScorerModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.Validate();
+        Model = model;
+        ratio = model.LengthRatio;
+        variance = model.LengthVariance;
+        randomMean = model.RandomLogRatioMean;
+        randomDeviation = model.RandomLogRatioDeviation;
+        logInlier = Math.Log(1 - model.LengthOutlierRate);
+        logOutlier = Math.Log(model.LengthOutlierRate);
+        englishNumbers = new AnchorWeights(model.EnglishNumberFound, model.EnglishNumberFoundByChance);
+        vietnameseNumbers = new AnchorWeights(model.VietnameseNumberFound, model.VietnameseNumberFoundByChance);
+        englishNames = new AnchorWeights(model.EnglishNameFound, model.EnglishNameFoundByChance);
+        vietnameseNames = new AnchorWeights(model.VietnameseNameFound, model.VietnameseNameFoundByChance);
+    }
+
+    /// <summary>A scorer with the embedded default model.</summary>
+    public static PairScorer Default { get; } = new(ScorerModel.Default);
+
+    /// <summary>The model the scorer uses.</summary>
+    public ScorerModel Model { get; }
+
+    /// <summary>Turns a log-likelihood ratio into the probability of a translation at even prior odds.</summary>
+    public static double Probability(double logLikelihoodRatio) => 1 / (1 + Math.Exp(-logLikelihoodRatio));
+
+    /// <summary>
+    /// The log-likelihood ratio that <paramref name="english"/> and <paramref name="vietnamese"/> are translations
+    /// rather than unrelated: positive favours a translation.
+    /// </summary>
+    public double Score(SentenceFeatures english, SentenceFeatures vietnamese)
+    {
+        ArgumentNullException.ThrowIfNull(english);
+        ArgumentNullException.ThrowIfNull(vietnamese);
+        return LengthScore(english.Length, vietnamese.Length) + AnchorScore(english, vietnamese);
+    }
+
+    /// <summary>The length part of <see cref="Score"/>.</summary>
+    public double LengthScore(int englishLength, int vietnameseLength)
+    {
+        double l = Math.Max(englishLength, 1);
+        double x = Math.Max(vietnameseLength, 1);
+        var expected = ratio * l;
+
+        // Density of the Vietnamese length: Gale–Church for a translation, log-normal ratio for unrelated text.
+        var translation = Normal.PDFLn(expected, Math.Sqrt(variance * l), x);
+        var unrelated = Normal.PDFLn(randomMean, randomDeviation, Math.Log(x / expected)) - Math.Log(x);
+
+        // A translation is Gale–Church with probability 1-ε and unrelated-looking with probability ε.
+        var a = logInlier + translation;
+        var b = logOutlier + unrelated;
+        var mixed = a > b ? a + Math.Log(1 + Math.Exp(b - a)) : b + Math.Log(1 + Math.Exp(a - b));
+        return mixed - unrelated;
+    }
+
+    /// <summary>The anchor part of <see cref="Score"/>.</summary>
+    public double AnchorScore(SentenceFeatures english, SentenceFeatures vietnamese)
+    {
+        ArgumentNullException.ThrowIfNull(english);
+        ArgumentNullException.ThrowIfNull(vietnamese);
+        var score = 0.0;
+        var numbers = AnchorMatching.SharedNumbers(english, vietnamese);
+        score += englishNumbers.Score(numbers, english.Numbers.Length);
+        score += vietnameseNumbers.Score(numbers, vietnamese.Numbers.Length);
+
+        var (foundEn, foundVi) = AnchorMatching.SharedNames(english, vietnamese);
+        score += englishNames.Score(foundEn, english.Names.Length);
+        score += vietnameseNames.Score(foundVi, vietnamese.Names.Length);
+        return score;
+    }
+
+    private readonly struct AnchorWeights(double found, double byChance)
+    {
+        private readonly double hit = Math.Log(found / byChance);
+        private readonly double miss = Math.Log((1 - found) / (1 - byChance));
+
+        public double Score(int foundCount, int total) => (foundCount * hit) + ((total - foundCount) * miss);
+    }
+}

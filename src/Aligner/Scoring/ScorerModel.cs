@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Aligner.Scoring;
+
+/// <summary>
+/// The parameters of the lexicon-free sentence-pair scorer, estimated from parallel text by
+/// <see cref="Training.ScorerTrainer"/>. The default model ships embedded in the library.
+/// </summary>
+/// <remarks>Immutable and thread-safe. Saved and loaded as JSON.</remarks>
+public sealed record ScorerModel
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
+    private static readonly Lazy<ScorerModel> DefaultModel = new(LoadDefault);
+
+    /// <summary>The embedded default model (trained on FLORES-200 dev, see NOTICE).</summary>
+    public static ScorerModel Default => DefaultModel.Value;
+
+    /// <summary>Expected Vietnamese length per English character for a translation (Gale–Church <c>c</c>).</summary>
+    public required double LengthRatio { get; init; }
+
+    /// <summary>Variance of <c>len(vi) − c·len(en)</c> per English character for a translation (Gale–Church <c>s²</c>).</summary>
+    public required double LengthVariance { get; init; }
+
+    /// <summary>Mean of <c>ln(len(vi) / (c·len(en)))</c> for two unrelated sentences.</summary>
+    public required double RandomLogRatioMean { get; init; }
+
+    /// <summary>Standard deviation of <c>ln(len(vi) / (c·len(en)))</c> for two unrelated sentences.</summary>
+    public required double RandomLogRatioDeviation { get; init; }
+
+    /// <summary>Share of translations whose lengths do not follow the Gale–Church model (free translation, errors).</summary>
+    public required double LengthOutlierRate { get; init; }
+
+    /// <summary>Probability that a number of the English sentence is also in its translation.</summary>
+    public required double EnglishNumberFound { get; init; }
+
+    /// <summary>Probability that a number of the English sentence is in an unrelated nearby sentence.</summary>
+    public required double EnglishNumberFoundByChance { get; init; }
+
+    /// <summary>Probability that a number of the Vietnamese sentence is also in its translation.</summary>
+    public required double VietnameseNumberFound { get; init; }
+
+    /// <summary>Probability that a number of the Vietnamese sentence is in an unrelated nearby sentence.</summary>
+    public required double VietnameseNumberFoundByChance { get; init; }
+
+    /// <summary>Probability that a name of the English sentence is also in its translation (after folding).</summary>
+    public required double EnglishNameFound { get; init; }
+
+    /// <summary>Probability that a name of the English sentence is in an unrelated nearby sentence.</summary>
+    public required double EnglishNameFoundByChance { get; init; }
+
+    /// <summary>Probability that a name of the Vietnamese sentence is also in its translation (after folding).</summary>
+    public required double VietnameseNameFound { get; init; }
+
+    /// <summary>Probability that a name of the Vietnamese sentence is in an unrelated nearby sentence.</summary>
+    public required double VietnameseNameFoundByChance { get; init; }
+
+    /// <summary>Where the parameters came from (corpus and size), for the record.</summary>
+    public string TrainedOn { get; init; } = "";
+
+    /// <summary>Reads a model saved with <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">The stream does not hold a valid model.</exception>
+    public static ScorerModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ScorerModel? model;
+        try
+        {
+            model = JsonSerializer.Deserialize<ScorerModel>(stream, Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"not a scorer model: {ex.Message}", ex);
+        }
+
+        if (model is null)
+        {
+            throw new InvalidDataException("not a scorer model: empty document");
+        }
+
+        model.Validate();
+        return model;
+    }
+
+    /// <summary>Writes the model as JSON.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        JsonSerializer.Serialize(stream, this, Json);
+    }
+
+    /// <summary>Checks that every parameter is in its range.</summary>
+    /// <exception cref="InvalidDataException">A parameter is out of range.</exception>
+    public void Validate()
+    {
+        Positive(LengthRatio, nameof(LengthRatio));
+        Positive(LengthVariance, nameof(LengthVariance));
+        Positive(RandomLogRatioDeviation, nameof(RandomLogRatioDeviation));
+        if (!double.IsFinite(RandomLogRatioMean))
+        {
+            throw new InvalidDataException($"{nameof(RandomLogRatioMean)} must be finite");
+        }
+
+        Probability(LengthOutlierRate, nameof(LengthOutlierRate));
+        Probability(EnglishNumberFound, nameof(EnglishNumberFound));
+        Probability(EnglishNumberFoundByChance, nameof(EnglishNumberFoundByChance));
+        Probability(VietnameseNumberFound, nameof(VietnameseNumberFound));
+        Probability(VietnameseNumberFoundByChance, nameof(VietnameseNumberFoundByChance));
+        Probability(EnglishNameFound, nameof(EnglishNameFound));
+        Probability(EnglishNameFoundByChance, nameof(EnglishNameFoundByChance));
+        Probability(VietnameseNameFound, nameof(VietnameseNameFound));
+        Probability(VietnameseNameFoundByChance, nameof(VietnameseNameFoundByChance));
+    }
+
+    private static void Positive(double value, string name)
+    {
+        if (!(value > 0) || !double.IsFinite(value))
+        {
+            throw new InvalidDataException($"{name} must be a positive number, not {value}");
+        }
+    }
+
+    private static void Probability(double value, string name)
+    {
+        if (!(value > 0 && value < 1))
+        {
+            throw new InvalidDataException($"{name} must be strictly between 0 and 1, not {value}");
+        }
+    }
+
+    private static ScorerModel LoadDefault()
+    {
+        using var stream = typeof(ScorerModel).Assembly.GetManifestResourceStream("Aligner.Models.scorer.json")
+            ?? throw new InvalidOperationException("The embedded scorer model is missing from the assembly.");
+        return Load(stream);
+    }
+}

@@ -1,0 +1,210 @@
+using System.Buffers;
+using System.Collections.Frozen;
+using Aligner.Normalization;
+
+namespace Aligner.Segmentation;
+
+/// <summary>
+/// Rule-based sentence splitter for English and Vietnamese news text.
+/// </summary>
+/// <remarks>
+/// A sentence ends at <c>. ! ? …</c> (with any closing quotes and brackets after it) when whitespace and then
+/// a sentence opening follow: an upper-case letter, a digit, or an opening quote or bracket. A full stop does not
+/// end a sentence after a known abbreviation (<c>Mr.</c>, <c>U.S.</c>, <c>TP.</c>, <c>ThS.</c>) or an initial
+/// (<c>J.F. Kennedy</c>), and never inside a number (<c>22.10.2022</c>, <c>1.5</c>). Paragraph ends are sentence
+/// ends, so headlines and captions without final punctuation stand alone. Stateless and thread-safe.
+/// </remarks>
+public static class SentenceSplitter
+{
+    private static readonly SearchValues<char> Terminators = SearchValues.Create(".!?…");
+
+    private static readonly SearchValues<char> Closers = SearchValues.Create("\"'”’»)]}");
+
+    private static readonly SearchValues<char> Openers = SearchValues.Create("\"'“‘«([{");
+
+    // Words that, written with a full stop, almost never end a sentence (compared case-sensitively, without the dot).
+    private static readonly FrozenSet<string> Abbreviations = new[]
+    {
+        // English titles and common abbreviations
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "No", "Nos", "Vol", "Gen", "Lt", "Col", "Sgt", "Capt",
+        "Cpt", "Maj", "Adm", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "Insp", "Messrs", "Mme", "Mlle",
+        "Inc", "Corp", "Ltd", "Co", "Bros", "vs", "v", "e.g", "i.e", "cf", "al", "approx", "est", "dept", "Dept", "Univ",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Fig", "fig", "pp", "p",
+        "Ave", "Blvd", "Rd", "ft", "oz", "lb", "lbs", "sq", "Ph.D", "a.m", "p.m", "U.S", "U.K", "U.N", "E.U",
+        // Vietnamese administrative and academic abbreviations
+        "TP", "Tp", "TS", "PGS", "GS", "ThS", "Th.S", "BS", "KS", "CN", "NXB", "Q", "P", "TX", "TT", "H", "X", "Th",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // After "U.S." and similar, these words show that a new sentence has begun.
+    private static readonly FrozenSet<string> SentenceStarters = new[]
+    {
+        "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "In", "On", "At", "But", "And",
+        "A", "An", "As", "If", "When", "While", "However", "Meanwhile", "There", "His", "Her", "Their", "Its", "Our",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Splits every paragraph of <paramref name="text"/> into sentences.</summary>
+    /// <param name="text">The text (its normalised view, usually).</param>
+    /// <returns>Sentence ranges in document order, each inside one paragraph.</returns>
+    public static IReadOnlyList<Sentence> Split(ReadOnlySpan<char> text)
+    {
+        var sentences = new List<Sentence>();
+        var paragraphs = ParagraphSplitter.Split(text);
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            SplitParagraph(text, paragraphs[p], p, sentences);
+        }
+
+        return sentences;
+    }
+
+    /// <summary>Splits one paragraph, appending its sentences to <paramref name="output"/>.</summary>
+    public static void SplitParagraph(ReadOnlySpan<char> text, TextRange paragraph, int paragraphIndex, List<Sentence> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var start = paragraph.Start;
+        var i = paragraph.Start;
+        while (i < paragraph.End)
+        {
+            var found = text[i..paragraph.End].IndexOfAny(Terminators);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var t = i + found;
+            var end = t;
+            while (end < paragraph.End && Terminators.Contains(text[end]))
+            {
+                end++;
+            }
+
+            while (end < paragraph.End && Closers.Contains(text[end]))
+            {
+                end++;
+            }
+
+            i = end;
+            if (end >= paragraph.End || !CharClasses.IsSpace(text[end]))
+            {
+                continue;
+            }
+
+            var next = end;
+            while (next < paragraph.End && CharClasses.IsSpace(text[next]))
+            {
+                next++;
+            }
+
+            if (next >= paragraph.End || !IsOpening(text, next, paragraph.End))
+            {
+                continue;
+            }
+
+            // A single full stop may belong to an abbreviation or an initial.
+            if (text[t] == '.' && end - t == 1 + CountClosers(text, t + 1, end) && !IsSentenceEndAfterDot(text, start, t, next, paragraph.End))
+            {
+                continue;
+            }
+
+            output.Add(new Sentence(new TextRange(start, TrimEnd(text, start, end)), paragraphIndex));
+            start = next;
+        }
+
+        var last = TrimEnd(text, start, paragraph.End);
+        if (last > start)
+        {
+            output.Add(new Sentence(new TextRange(start, last), paragraphIndex));
+        }
+    }
+
+    private static int CountClosers(ReadOnlySpan<char> text, int from, int to)
+    {
+        var n = 0;
+        for (var k = from; k < to && Closers.Contains(text[k]); k++)
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    private static bool IsOpening(ReadOnlySpan<char> text, int index, int limit)
+    {
+        var c = text[index];
+        if (char.IsUpper(c) || char.IsDigit(c))
+        {
+            return true;
+        }
+
+        if (c is '-' or '–' or '—' or '•')
+        {
+            return true;
+        }
+
+        if (Openers.Contains(c))
+        {
+            var k = index + 1;
+            while (k < limit && Openers.Contains(text[k]))
+            {
+                k++;
+            }
+
+            return k < limit && (char.IsUpper(text[k]) || char.IsDigit(text[k]));
+        }
+
+        return false;
+    }
+
+    private static bool IsSentenceEndAfterDot(ReadOnlySpan<char> text, int sentenceStart, int dot, int next, int limit)
+    {
+        // The word before the dot: letters and inner dots ("U.S", "J.F", "Th.S").
+        var w = dot;
+        while (w > sentenceStart && (char.IsLetter(text[w - 1]) || (text[w - 1] == '.' && w - 1 > sentenceStart && char.IsLetter(text[w - 2]))))
+        {
+            w--;
+        }
+
+        if (w == dot)
+        {
+            return true; // a digit, a symbol or a closing bracket before the dot
+        }
+
+        var word = text[w..dot];
+        if (word.Length == 1 && char.IsUpper(word[0]))
+        {
+            return false; // an initial: "J. Smith", "George W. Bush"
+        }
+
+        var nextWordEnd = next;
+        while (nextWordEnd < limit && char.IsLetter(text[nextWordEnd]))
+        {
+            nextWordEnd++;
+        }
+
+        var nextWord = text[next..nextWordEnd];
+        var lookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.Contains(word))
+        {
+            // "in the U.S. The talks ..." ends a sentence; "U.S. President" does not.
+            return word.Contains('.') && SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(nextWord);
+        }
+
+        if (word.Contains('.'))
+        {
+            // Initials run together ("J.F"): a sentence ends only if a typical sentence opening follows.
+            return SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(nextWord);
+        }
+
+        return true;
+    }
+
+    private static int TrimEnd(ReadOnlySpan<char> text, int start, int end)
+    {
+        while (end > start && CharClasses.IsSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return end;
+    }
+}
