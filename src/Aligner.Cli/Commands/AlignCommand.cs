@@ -31,9 +31,7 @@ internal static class AlignCommand
         {
             var en = SourceText.Load(parse.GetRequiredValue(english));
             var vi = SourceText.Load(parse.GetRequiredValue(vietnamese));
-            var tmp = Environment.GetEnvironmentVariable("ALIGNER_UNMATCHED");
-            var pipeline = tmp is null ? AlignmentPipeline.Default : AlignmentPipeline.Create(Alignment.AlignmentOptions.Default with { Unmatched = double.Parse(tmp, System.Globalization.CultureInfo.InvariantCulture) });
-            var alignment = pipeline.Align(en, vi);
+            var alignment = AlignmentPipeline.Default.Align(en, vi);
             using var stream = io.OpenOutput(parse.GetValue(output));
             JsonLinesWriter.Write(alignment, stream);
         }));

@@ -23,6 +23,16 @@ public sealed record AlignmentOptions
     public double TwoToTwo { get; init; } = 0.005;
 
     /// <summary>
+    /// Probability that a sentence inside a run of one-sided text (navigation, bylines, related-news lists) has no
+    /// partner. The aligner moves between "parallel" and "one-sided" regions; inside the latter, unmatched sentences
+    /// are cheap. Default 0.7.
+    /// </summary>
+    public double UnmatchedInOneSidedRun { get; init; } = 0.7;
+
+    /// <summary>Probability of moving between a parallel region and a one-sided run, at any point. Default 0.01.</summary>
+    public double RegionChange { get; init; } = 0.01;
+
+    /// <summary>
     /// Half-width, in sentences, of the first search band around the diagonal. The band doubles around the best
     /// path found whenever that path touches its edge, so this only sets the first guess. Default 40.
     /// </summary>
@@ -36,6 +46,8 @@ public sealed record AlignmentOptions
         Probability(Unmatched, nameof(Unmatched));
         Probability(OneToTwo, nameof(OneToTwo));
         Probability(TwoToTwo, nameof(TwoToTwo));
+        Probability(UnmatchedInOneSidedRun, nameof(UnmatchedInOneSidedRun));
+        Probability(RegionChange, nameof(RegionChange));
         ArgumentOutOfRangeException.ThrowIfLessThan(InitialBand, 2, nameof(InitialBand));
     }
 

@@ -21,6 +21,7 @@ namespace Aligner.Alignment;
 public sealed class BeadAligner
 {
     private const byte FromNone = 0;
+    private const byte SwitchState = 0x80;
 
     private static readonly (int English, int Vietnamese, BeadKind Kind)[] Moves =
     [
@@ -38,6 +39,8 @@ public sealed class BeadAligner
     private readonly double costUnmatched;
     private readonly double costOneToTwo;
     private readonly double costTwoToTwo;
+    private readonly double costUnmatchedInRun;
+    private readonly double costRegionChange;
     private readonly int initialBand;
 
     /// <summary>Creates an aligner.</summary>
@@ -53,6 +56,8 @@ public sealed class BeadAligner
         costUnmatched = -Math.Log(options.Unmatched);
         costOneToTwo = -Math.Log(options.OneToTwo);
         costTwoToTwo = -Math.Log(options.TwoToTwo);
+        costUnmatchedInRun = -Math.Log(options.UnmatchedInOneSidedRun);
+        costRegionChange = -Math.Log(options.RegionChange);
         initialBand = options.InitialBand;
     }
 
@@ -152,8 +157,11 @@ public sealed class BeadAligner
             throw new InsufficientMemoryException($"The alignment search needs {cells:N0} cells, more than an array can hold.");
         }
 
-        var cost = ArrayPool<double>.Shared.Rent((int)cells);
-        var back = ArrayPool<byte>.Shared.Rent((int)cells);
+        // Two states per cell: inside a parallel region (all beads) or inside a one-sided run (1-0 and 0-1 only).
+        var parallel = ArrayPool<double>.Shared.Rent((int)cells);
+        var oneSided = ArrayPool<double>.Shared.Rent((int)cells);
+        var backParallel = ArrayPool<byte>.Shared.Rent((int)cells);
+        var backOneSided = ArrayPool<byte>.Shared.Rent((int)cells);
         try
         {
             for (var i = 0; i <= n; i++)
@@ -166,28 +174,52 @@ public sealed class BeadAligner
                     var at = offset[i] + w;
                     if (i == 0 && j == 0)
                     {
-                        cost[at] = 0;
-                        back[at] = FromNone;
+                        parallel[at] = 0;
+                        oneSided[at] = 0;
+                        backParallel[at] = FromNone;
+                        backOneSided[at] = FromNone;
                         continue;
                     }
 
-                    var best = double.PositiveInfinity;
-                    byte move = FromNone;
-                    Consider(ref best, ref move, 1, Cell(cost, offset, low, i - 1, j - 1), costOneToOne, input, i, j, 1, 1);
-                    Consider(ref best, ref move, 2, Cell(cost, offset, low, i - 1, j), costUnmatched, input, i, j, 0, 0);
-                    Consider(ref best, ref move, 3, Cell(cost, offset, low, i, j - 1), costUnmatched, input, i, j, 0, 0);
-                    Consider(ref best, ref move, 4, Cell(cost, offset, low, i - 2, j - 1), costOneToTwo, input, i, j, 2, 1);
-                    Consider(ref best, ref move, 5, Cell(cost, offset, low, i - 1, j - 2), costOneToTwo, input, i, j, 1, 2);
-                    Consider(ref best, ref move, 6, Cell(cost, offset, low, i - 2, j - 2), costTwoToTwo, input, i, j, 2, 2);
-                    cost[at] = best;
-                    back[at] = move;
+                    var bestParallel = double.PositiveInfinity;
+                    byte moveParallel = FromNone;
+                    Consider(ref bestParallel, ref moveParallel, 1, Cell(parallel, offset, low, i - 1, j - 1), costOneToOne, input, i, j, 1, 1);
+                    Consider(ref bestParallel, ref moveParallel, 2, Cell(parallel, offset, low, i - 1, j), costUnmatched, input, i, j, 0, 0);
+                    Consider(ref bestParallel, ref moveParallel, 3, Cell(parallel, offset, low, i, j - 1), costUnmatched, input, i, j, 0, 0);
+                    Consider(ref bestParallel, ref moveParallel, 4, Cell(parallel, offset, low, i - 2, j - 1), costOneToTwo, input, i, j, 2, 1);
+                    Consider(ref bestParallel, ref moveParallel, 5, Cell(parallel, offset, low, i - 1, j - 2), costOneToTwo, input, i, j, 1, 2);
+                    Consider(ref bestParallel, ref moveParallel, 6, Cell(parallel, offset, low, i - 2, j - 2), costTwoToTwo, input, i, j, 2, 2);
+
+                    var bestOneSided = double.PositiveInfinity;
+                    byte moveOneSided = FromNone;
+                    Consider(ref bestOneSided, ref moveOneSided, 2, Cell(oneSided, offset, low, i - 1, j), costUnmatchedInRun, input, i, j, 0, 0);
+                    Consider(ref bestOneSided, ref moveOneSided, 3, Cell(oneSided, offset, low, i, j - 1), costUnmatchedInRun, input, i, j, 0, 0);
+
+                    // A region may change at any cell; the switch is recorded as a flag on the arriving state.
+                    parallel[at] = bestParallel;
+                    backParallel[at] = moveParallel;
+                    if (bestOneSided + costRegionChange < bestParallel)
+                    {
+                        parallel[at] = bestOneSided + costRegionChange;
+                        backParallel[at] = SwitchState;
+                    }
+
+                    oneSided[at] = bestOneSided;
+                    backOneSided[at] = moveOneSided;
+                    if (bestParallel + costRegionChange < bestOneSided)
+                    {
+                        oneSided[at] = bestParallel + costRegionChange;
+                        backOneSided[at] = SwitchState;
+                    }
                 }
             }
 
-            // Walk back from (n, m).
+            // Walk back from (n, m), in whichever state ends cheaper.
             var path = new List<Bead>();
             var touched = false;
             int bi = n, bj = m;
+            var endAt = offset[n] + m - low[n];
+            var inParallel = parallel[endAt] <= oneSided[endAt];
             while (bi > 0 || bj > 0)
             {
                 var high = low[bi] + (int)(offset[bi + 1] - offset[bi]) - 1;
@@ -196,8 +228,15 @@ public sealed class BeadAligner
                     touched = true;
                 }
 
-                var move = back[offset[bi] + bj - low[bi]];
-                if (move == FromNone)
+                var at = offset[bi] + bj - low[bi];
+                var move = inParallel ? backParallel[at] : backOneSided[at];
+                if (move == SwitchState)
+                {
+                    inParallel = !inParallel;
+                    move = inParallel ? backParallel[at] : backOneSided[at];
+                }
+
+                if (move is FromNone or SwitchState)
                 {
                     throw new InvalidOperationException("The alignment search found no path; this is a bug.");
                 }
@@ -213,8 +252,10 @@ public sealed class BeadAligner
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(cost);
-            ArrayPool<byte>.Shared.Return(back);
+            ArrayPool<double>.Shared.Return(parallel);
+            ArrayPool<double>.Shared.Return(oneSided);
+            ArrayPool<byte>.Shared.Return(backParallel);
+            ArrayPool<byte>.Shared.Return(backOneSided);
         }
     }
 

@@ -7,16 +7,37 @@ internal static class AnchorMatching
     public static int SharedNumbers(SentenceFeatures english, SentenceFeatures vietnamese) =>
         KeySets.CountCommon(english.Numbers, vietnamese.Numbers);
 
-    /// <summary>
-    /// Names of each side found on the other, where a pair of adjacent capitalised words may match one word
-    /// written together ("Việt Nam" ⇒ "Vietnam"): that match finds two names on one side and one on the other.
-    /// </summary>
-    public static (int English, int Vietnamese) SharedNames(SentenceFeatures english, SentenceFeatures vietnamese)
+    /// <summary>Punctuation marks found on both sides (multiset intersection).</summary>
+    public static int SharedMarks(SentenceFeatures english, SentenceFeatures vietnamese) =>
+        KeySets.CountCommon(english.Marks, vietnamese.Marks);
+
+    /// <summary>Name groups of each side that have a key among the other side's name keys.</summary>
+    public static (int English, int Vietnamese) SharedNames(SentenceFeatures english, SentenceFeatures vietnamese) =>
+        (FoundGroups(english, vietnamese.NameKeys), FoundGroups(vietnamese, english.NameKeys));
+
+    private static int FoundGroups(SentenceFeatures side, int[] otherKeys)
     {
-        var direct = KeySets.CountCommon(english.Names, vietnamese.Names);
-        var joinedVi = KeySets.CountCommon(english.Names, vietnamese.JoinedNames);
-        var joinedEn = KeySets.CountCommon(english.JoinedNames, vietnamese.Names);
-        return (Math.Min(english.Names.Length, direct + joinedVi + (2 * joinedEn)),
-                Math.Min(vietnamese.Names.Length, direct + (2 * joinedVi) + joinedEn));
+        if (otherKeys.Length == 0 || side.GroupEnds.Length == 0)
+        {
+            return 0;
+        }
+
+        var found = 0;
+        var start = 0;
+        foreach (var end in side.GroupEnds)
+        {
+            for (var k = start; k < end; k++)
+            {
+                if (Array.BinarySearch(otherKeys, side.GroupKeys[k]) >= 0)
+                {
+                    found++;
+                    break;
+                }
+            }
+
+            start = end;
+        }
+
+        return found;
     }
 }

@@ -3,15 +3,18 @@ using Aligner.Normalization;
 namespace Aligner.Scoring;
 
 /// <summary>
-/// Extracts the lexicon-free features of a sentence: its length, its numbers (digit groups, so that
-/// <c>1,000.5</c> and <c>1.000,5</c> agree; English month names count as their month number) and its names and
-/// acronyms folded to lower-case ASCII (<c>Nguyễn Quốc Dũng</c> and <c>Nguyen Quoc Dung</c> agree).
+/// Extracts the lexicon-free features of a sentence: its length; its numbers (digit groups, so that
+/// <c>1,000.5</c> and <c>1.000,5</c> agree, and English month names count as their month number, so that
+/// <c>September 21</c> and <c>21/9</c> agree); punctuation that translations keep; and its names and acronyms
+/// folded to lower-case ASCII (<c>Nguyễn Quốc Dũng</c> and <c>Nguyen Quoc Dung</c> agree).
 /// </summary>
 /// <remarks>Stateless and thread-safe.</remarks>
 public static class FeatureExtractor
 {
     private const uint NumberSeed = 2166136261u;
     private const uint NameSeed = 2166136261u ^ 0x9E3779B9u;
+    private const uint MarkSeed = 2166136261u ^ 0x85EBCA6Bu;
+    private const int MaxKey = 64;
 
     private static readonly string[] Months =
     [
@@ -23,25 +26,22 @@ public static class FeatureExtractor
     public static SentenceFeatures Extract(ReadOnlySpan<char> sentence)
     {
         var numbers = new List<int>();
-        var names = new List<int>();
-        var joined = new List<int>();
-        Span<char> folded = stackalloc char[64];
-        Span<char> previous = stackalloc char[64];
-        Span<char> pair = stackalloc char[128];
+        var marks = new List<int>();
+        var groupKeys = new List<int>();
+        var groupEnds = new List<int>();
+        Span<char> folded = stackalloc char[MaxKey];
+        Span<char> previous = stackalloc char[MaxKey];
+        Span<char> pair = stackalloc char[2 * MaxKey];
         Span<char> monthDigits = stackalloc char[2];
-        var previousLength = -1; // length of the previous capitalised word when it is directly before this one
+        var previousLength = -1; // folded length of the previous word when it was a name right before this word
         var wordIndex = 0;
         var length = 0;
-        var i = 0;
+        var quotes = 0;
         var lastEnd = -1;
+        var i = 0;
         while (i < sentence.Length)
         {
             var c = sentence[i];
-            if (!CharClasses.IsSpace(c))
-            {
-                length++;
-            }
-
             if (char.IsDigit(c))
             {
                 var start = i;
@@ -50,10 +50,10 @@ public static class FeatureExtractor
                     i++;
                 }
 
-                length += i - start - 1;
+                length += i - start;
                 var digits = sentence[start..i].TrimStart('0');
                 numbers.Add(Hash(digits.IsEmpty ? "0" : digits, NumberSeed));
-                previousLength = -1;
+                CloseGroup(groupKeys, groupEnds, ref previousLength);
                 wordIndex++;
                 lastEnd = i;
                 continue;
@@ -61,6 +61,16 @@ public static class FeatureExtractor
 
             if (!char.IsLetter(c))
             {
+                if (!CharClasses.IsSpace(c))
+                {
+                    length++;
+                    CountMark(c, marks, ref quotes);
+                    if (c is not '-' and not '.')
+                    {
+                        CloseGroup(groupKeys, groupEnds, ref previousLength);
+                    }
+                }
+
                 i++;
                 continue;
             }
@@ -71,11 +81,11 @@ public static class FeatureExtractor
                 i++;
             }
 
-            length += i - wordStart - 1;
+            length += i - wordStart;
             var word = sentence[wordStart..i];
             var isFirst = wordIndex == 0;
             wordIndex++;
-            var adjacent = lastEnd >= 0 && wordStart - lastEnd == 1 && sentence[lastEnd] == ' ';
+            var adjacent = lastEnd >= 0 && wordStart - lastEnd == 1 && sentence[lastEnd] is ' ' or '-';
             lastEnd = i;
 
             var foldedLength = FoldLower(word, folded);
@@ -85,40 +95,71 @@ public static class FeatureExtractor
             {
                 month.TryFormat(monthDigits, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
                 numbers.Add(Hash(monthDigits[..written], NumberSeed));
-                previousLength = -1;
+                CloseGroup(groupKeys, groupEnds, ref previousLength);
                 continue;
             }
 
             var capitalised = char.IsUpper(word[0]);
             var acronym = word.Length >= 2 && IsAllUpper(word);
-            var nextIsCapitalised = NextWordIsCapitalised(sentence, i);
-            if (word.Length >= 2 && (acronym || (capitalised && (!isFirst || nextIsCapitalised))))
+            var isName = word.Length >= 2 && (acronym || (capitalised && (!isFirst || NextWordIsCapitalised(sentence, i))));
+            if (!isName || (previousLength >= 0 && !adjacent))
             {
-                names.Add(Hash(key, NameSeed));
+                CloseGroup(groupKeys, groupEnds, ref previousLength);
             }
 
-            if (capitalised && previousLength >= 0 && adjacent && previousLength + foldedLength <= 64)
+            if (!isName)
+            {
+                continue;
+            }
+
+            groupKeys.Add(Hash(key, NameSeed));
+            if (previousLength >= 0)
             {
                 previous[..previousLength].CopyTo(pair);
                 key.CopyTo(pair[previousLength..]);
-                joined.Add(Hash(pair[..(previousLength + foldedLength)], NameSeed));
+                groupKeys.Add(Hash(pair[..(previousLength + foldedLength)], NameSeed));
             }
 
-            if (capitalised)
-            {
-                key.CopyTo(previous);
-                previousLength = foldedLength;
-            }
-            else
-            {
-                previousLength = -1;
-            }
+            key.CopyTo(previous);
+            previousLength = foldedLength;
+        }
+
+        CloseGroup(groupKeys, groupEnds, ref previousLength);
+        for (var q = 0; q < (quotes + 1) / 2; q++)
+        {
+            marks.Add(Hash("\"", MarkSeed));
         }
 
         numbers.Sort();
-        names.Sort();
-        joined.Sort();
-        return new SentenceFeatures(length, [.. numbers], [.. names], [.. joined]);
+        marks.Sort();
+        int[] nameKeys = [.. groupKeys];
+        Array.Sort(nameKeys);
+        return new SentenceFeatures(length, [.. numbers], [.. marks], nameKeys, [.. groupKeys], [.. groupEnds]);
+    }
+
+    private static void CloseGroup(List<int> groupKeys, List<int> groupEnds, ref int previousLength)
+    {
+        var start = groupEnds.Count == 0 ? 0 : groupEnds[^1];
+        if (groupKeys.Count > start)
+        {
+            groupEnds.Add(groupKeys.Count);
+        }
+
+        previousLength = -1;
+    }
+
+    private static void CountMark(char c, List<int> marks, ref int quotes)
+    {
+        switch (c)
+        {
+            case '"' or '“' or '”' or '«' or '»':
+                quotes++;
+                break;
+            case '?' or '!' or ':' or '(' or '%':
+                Span<char> one = [c];
+                marks.Add(Hash(one, MarkSeed));
+                break;
+        }
     }
 
     private static bool NextWordIsCapitalised(ReadOnlySpan<char> sentence, int from)

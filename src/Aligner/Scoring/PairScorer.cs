@@ -20,6 +20,8 @@ public sealed class PairScorer
     private readonly AnchorWeights vietnameseNumbers;
     private readonly AnchorWeights englishNames;
     private readonly AnchorWeights vietnameseNames;
+    private readonly AnchorWeights englishMarks;
+    private readonly AnchorWeights vietnameseMarks;
 
     /// <summary>Creates a scorer from a model.</summary>
     public PairScorer(ScorerModel model)
@@ -37,6 +39,8 @@ public sealed class PairScorer
         vietnameseNumbers = new AnchorWeights(model.VietnameseNumberFound, model.VietnameseNumberFoundByChance);
         englishNames = new AnchorWeights(model.EnglishNameFound, model.EnglishNameFoundByChance);
         vietnameseNames = new AnchorWeights(model.VietnameseNameFound, model.VietnameseNameFoundByChance);
+        englishMarks = new AnchorWeights(model.EnglishMarkFound, model.EnglishMarkFoundByChance);
+        vietnameseMarks = new AnchorWeights(model.VietnameseMarkFound, model.VietnameseMarkFoundByChance);
     }
 
     /// <summary>A scorer with the embedded default model.</summary>
@@ -88,8 +92,12 @@ public sealed class PairScorer
         score += vietnameseNumbers.Score(numbers, vietnamese.Numbers.Length);
 
         var (foundEn, foundVi) = AnchorMatching.SharedNames(english, vietnamese);
-        score += englishNames.Score(foundEn, english.Names.Length);
-        score += vietnameseNames.Score(foundVi, vietnamese.Names.Length);
+        score += englishNames.Score(foundEn, english.NameGroups);
+        score += vietnameseNames.Score(foundVi, vietnamese.NameGroups);
+
+        var marks = AnchorMatching.SharedMarks(english, vietnamese);
+        score += englishMarks.Score(marks, english.Marks.Length);
+        score += vietnameseMarks.Score(marks, vietnamese.Marks.Length);
         return score;
     }
 

@@ -44,17 +44,29 @@ public sealed record ScorerModel
     /// <summary>Probability that a number of the Vietnamese sentence is in an unrelated nearby sentence.</summary>
     public required double VietnameseNumberFoundByChance { get; init; }
 
-    /// <summary>Probability that a name of the English sentence is also in its translation (after folding).</summary>
+    /// <summary>Probability that a name group of the English sentence is also in its translation (after folding).</summary>
     public required double EnglishNameFound { get; init; }
 
     /// <summary>Probability that a name of the English sentence is in an unrelated nearby sentence.</summary>
     public required double EnglishNameFoundByChance { get; init; }
 
-    /// <summary>Probability that a name of the Vietnamese sentence is also in its translation (after folding).</summary>
+    /// <summary>Probability that a name group of the Vietnamese sentence is also in its translation (after folding).</summary>
     public required double VietnameseNameFound { get; init; }
 
     /// <summary>Probability that a name of the Vietnamese sentence is in an unrelated nearby sentence.</summary>
     public required double VietnameseNameFoundByChance { get; init; }
+
+    /// <summary>Probability that a punctuation mark of the English sentence (quote, ?, !, :, (, %) is also in its translation.</summary>
+    public required double EnglishMarkFound { get; init; }
+
+    /// <summary>Probability that a punctuation mark of the English sentence is in an unrelated nearby sentence.</summary>
+    public required double EnglishMarkFoundByChance { get; init; }
+
+    /// <summary>Probability that a punctuation mark of the Vietnamese sentence is also in its translation.</summary>
+    public required double VietnameseMarkFound { get; init; }
+
+    /// <summary>Probability that a punctuation mark of the Vietnamese sentence is in an unrelated nearby sentence.</summary>
+    public required double VietnameseMarkFoundByChance { get; init; }
 
     /// <summary>Where the parameters came from (corpus and size), for the record.</summary>
     public string TrainedOn { get; init; } = "";
@@ -111,6 +123,10 @@ public sealed record ScorerModel
         Probability(EnglishNameFoundByChance, nameof(EnglishNameFoundByChance));
         Probability(VietnameseNameFound, nameof(VietnameseNameFound));
         Probability(VietnameseNameFoundByChance, nameof(VietnameseNameFoundByChance));
+        Probability(EnglishMarkFound, nameof(EnglishMarkFound));
+        Probability(EnglishMarkFoundByChance, nameof(EnglishMarkFoundByChance));
+        Probability(VietnameseMarkFound, nameof(VietnameseMarkFound));
+        Probability(VietnameseMarkFoundByChance, nameof(VietnameseMarkFoundByChance));
     }
 
     private static void Positive(double value, string name)

@@ -1,48 +1,76 @@
 namespace Aligner.Scoring;
 
 /// <summary>
-/// What the scorer knows of one sentence: its length and its anchors (numbers and names), as sorted hash keys.
+/// What the scorer knows of one sentence (or of two consecutive sentences taken together): its length and its
+/// anchors, as hash keys: numbers, punctuation marks, and names grouped as they are written.
 /// </summary>
-/// <remarks>Immutable once built. Keys are only comparable within one process.</remarks>
+/// <remarks>
+/// A name group is a run of adjacent capitalised words or an acronym: <c>Đại biểu Quốc hội</c>,
+/// <c>Nguyen Quoc Dung</c>, <c>UNGA</c>. Its keys are its words folded to lower-case ASCII plus each pair of adjacent
+/// words written together (<c>Việt Nam</c> ⇒ <c>vietnam</c>), so that a group is found on the other side when any of
+/// its keys is. Immutable once built. Keys are only comparable within one process.
+/// </remarks>
 public sealed class SentenceFeatures
 {
     /// <summary>Features of an empty sentence.</summary>
-    public static readonly SentenceFeatures Empty = new(0, [], [], []);
+    public static readonly SentenceFeatures Empty = new(0, [], [], [], [], []);
 
     /// <summary>Creates sentence features.</summary>
-    /// <param name="length">Length in characters of the normalised sentence.</param>
+    /// <param name="length">Length in non-space characters of the normalised sentence.</param>
     /// <param name="numbers">Sorted keys of the numbers (digit groups, month numbers).</param>
-    /// <param name="names">Sorted keys of the folded capitalised words and acronyms.</param>
-    /// <param name="joinedNames">Sorted keys of adjacent capitalised words written together ("Việt Nam" ⇒ "vietnam").</param>
-    public SentenceFeatures(int length, int[] numbers, int[] names, int[] joinedNames)
+    /// <param name="marks">Sorted keys of the punctuation marks that translations keep (quotes, ?, !, :, (, %).</param>
+    /// <param name="nameKeys">Sorted keys of every name group, for lookup.</param>
+    /// <param name="groupKeys">The keys of each name group, group after group.</param>
+    /// <param name="groupEnds">For each group, the index in <paramref name="groupKeys"/> one past its last key.</param>
+    public SentenceFeatures(int length, int[] numbers, int[] marks, int[] nameKeys, int[] groupKeys, int[] groupEnds)
     {
         Length = length;
         Numbers = numbers;
-        Names = names;
-        JoinedNames = joinedNames;
+        Marks = marks;
+        NameKeys = nameKeys;
+        GroupKeys = groupKeys;
+        GroupEnds = groupEnds;
     }
 
-    /// <summary>Length in characters of the normalised sentence.</summary>
+    /// <summary>Length in non-space characters of the normalised sentence.</summary>
     public int Length { get; }
 
     /// <summary>Sorted keys of the sentence's numbers; a number may occur more than once.</summary>
     public int[] Numbers { get; }
 
-    /// <summary>Sorted keys of the sentence's names and acronyms, folded to lower-case ASCII.</summary>
-    public int[] Names { get; }
+    /// <summary>Sorted keys of the punctuation marks that translations tend to keep.</summary>
+    public int[] Marks { get; }
 
-    /// <summary>Sorted keys of pairs of adjacent capitalised words written as one ("Viet Nam" ⇒ "vietnam").</summary>
-    public int[] JoinedNames { get; }
+    /// <summary>Sorted keys of all the sentence's name groups.</summary>
+    public int[] NameKeys { get; }
+
+    /// <summary>Keys of each name group, group after group; see <see cref="GroupEnds"/>.</summary>
+    public int[] GroupKeys { get; }
+
+    /// <summary>End (exclusive) in <see cref="GroupKeys"/> of each name group.</summary>
+    public int[] GroupEnds { get; }
+
+    /// <summary>Number of name groups.</summary>
+    public int NameGroups => GroupEnds.Length;
 
     /// <summary>The features of two consecutive sentences taken together.</summary>
     public static SentenceFeatures Combine(SentenceFeatures first, SentenceFeatures second)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
+        var ends = new int[first.GroupEnds.Length + second.GroupEnds.Length];
+        first.GroupEnds.CopyTo(ends, 0);
+        for (var g = 0; g < second.GroupEnds.Length; g++)
+        {
+            ends[first.GroupEnds.Length + g] = second.GroupEnds[g] + first.GroupKeys.Length;
+        }
+
         return new SentenceFeatures(
-            first.Length + second.Length + 1,
+            first.Length + second.Length,
             KeySets.Merge(first.Numbers, second.Numbers),
-            KeySets.Merge(first.Names, second.Names),
-            KeySets.Merge(first.JoinedNames, second.JoinedNames));
+            KeySets.Merge(first.Marks, second.Marks),
+            KeySets.Merge(first.NameKeys, second.NameKeys),
+            [.. first.GroupKeys, .. second.GroupKeys],
+            ends);
     }
 }

@@ -80,8 +80,8 @@ public static class ScorerTrainer
             logRatios.Add(Math.Log(Math.Max(vi[j].Length, 1) / (ratio * Math.Max(en[i].Length, 1))));
         }
 
-        var (numberEn, numberVi, nameEn, nameVi) = CountAnchors(en, vi, 0);
-        var (numberEnChance, numberViChance, nameEnChance, nameViChance) = CountAnchors(en, vi, 1, 2, 3);
+        var found = CountAnchors(en, vi, 0);
+        var chance = CountAnchors(en, vi, 1, 2, 3);
         return new ScorerModel
         {
             LengthRatio = Math.Round(ratio, 5),
@@ -89,23 +89,27 @@ public static class ScorerTrainer
             RandomLogRatioMean = Math.Round(logRatios.Mean(), 5),
             RandomLogRatioDeviation = Math.Round(logRatios.StandardDeviation(), 5),
             LengthOutlierRate = Math.Round(Math.Clamp((outliers + 1.0) / (n + 2.0), 0.005, 0.5), 5),
-            EnglishNumberFound = numberEn,
-            EnglishNumberFoundByChance = numberEnChance,
-            VietnameseNumberFound = numberVi,
-            VietnameseNumberFoundByChance = numberViChance,
-            EnglishNameFound = nameEn,
-            EnglishNameFoundByChance = nameEnChance,
-            VietnameseNameFound = nameVi,
-            VietnameseNameFoundByChance = nameViChance,
+            EnglishNumberFound = found.NumberEn,
+            EnglishNumberFoundByChance = chance.NumberEn,
+            VietnameseNumberFound = found.NumberVi,
+            VietnameseNumberFoundByChance = chance.NumberVi,
+            EnglishNameFound = found.NameEn,
+            EnglishNameFoundByChance = chance.NameEn,
+            VietnameseNameFound = found.NameVi,
+            VietnameseNameFoundByChance = chance.NameVi,
+            EnglishMarkFound = found.MarkEn,
+            EnglishMarkFoundByChance = chance.MarkEn,
+            VietnameseMarkFound = found.MarkVi,
+            VietnameseMarkFoundByChance = chance.MarkVi,
             TrainedOn = $"{trainedOn} ({n} sentence pairs)".Trim(),
         };
     }
 
     // Rates at which anchors of one side are found on the other, for pairs (i, i + offset); Laplace-smoothed.
-    private static (double NumberEn, double NumberVi, double NameEn, double NameVi) CountAnchors(
-        List<SentenceFeatures> en, List<SentenceFeatures> vi, params int[] offsets)
+    private static AnchorRates CountAnchors(List<SentenceFeatures> en, List<SentenceFeatures> vi, params int[] offsets)
     {
         long numberFound = 0, numberEn = 0, numberVi = 0;
+        long markFound = 0, markEn = 0, markVi = 0;
         long nameFoundEn = 0, nameFoundVi = 0, nameEn = 0, nameVi = 0;
         foreach (var offset in offsets)
         {
@@ -116,16 +120,24 @@ public static class ScorerTrainer
                 numberFound += AnchorMatching.SharedNumbers(e, v);
                 numberEn += e.Numbers.Length;
                 numberVi += v.Numbers.Length;
+                markFound += AnchorMatching.SharedMarks(e, v);
+                markEn += e.Marks.Length;
+                markVi += v.Marks.Length;
                 var (foundEn, foundVi) = AnchorMatching.SharedNames(e, v);
                 nameFoundEn += foundEn;
                 nameFoundVi += foundVi;
-                nameEn += e.Names.Length;
-                nameVi += v.Names.Length;
+                nameEn += e.NameGroups;
+                nameVi += v.NameGroups;
             }
         }
 
-        return (Rate(numberFound, numberEn), Rate(numberFound, numberVi), Rate(nameFoundEn, nameEn), Rate(nameFoundVi, nameVi));
+        return new AnchorRates(
+            Rate(numberFound, numberEn), Rate(numberFound, numberVi),
+            Rate(nameFoundEn, nameEn), Rate(nameFoundVi, nameVi),
+            Rate(markFound, markEn), Rate(markFound, markVi));
     }
 
     private static double Rate(long found, long total) => Math.Round((found + 0.5) / (total + 1.0), 5);
+
+    private readonly record struct AnchorRates(double NumberEn, double NumberVi, double NameEn, double NameVi, double MarkEn, double MarkVi);
 }
