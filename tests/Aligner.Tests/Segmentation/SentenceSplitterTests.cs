@@ -25,6 +25,9 @@ public sealed class SentenceSplitterTests
         "ThS. Nguyễn Văn A phát biểu.", "Sau đó ông rời đi.")] // Vietnamese "ThS." (master's degree)
     [TestCase("PGS. TS. Lê Văn B dự họp. Ông phát biểu.", "PGS. TS. Lê Văn B dự họp.", "Ông phát biểu.")] // stacked academic titles
     [TestCase("It was 5 p.m. The talks began.", "It was 5 p.m.", "The talks began.")] // "p.m." ending a sentence
+    [TestCase("He works for Apple Inc. The company grew.", "He works for Apple Inc.", "The company grew.")] // a company suffix ending a sentence
+    [TestCase("It is Hanoi Trading Co. The firm said so.", "It is Hanoi Trading Co.", "The firm said so.")] // "Co." ending a sentence
+    [TestCase("He met Martin Luther King Jr. He spoke.", "He met Martin Luther King Jr.", "He spoke.")] // "Jr." ending a sentence
     [TestCase("Apple Inc. Chairman Tim Cook spoke.", "Apple Inc. Chairman Tim Cook spoke.")] // a company suffix inside a sentence
     // Numbers and dates.
     [TestCase("Ngày 22.10.2022 ông đến. Ông đi.", "Ngày 22.10.2022 ông đến.", "Ông đi.")] // a dotted date
