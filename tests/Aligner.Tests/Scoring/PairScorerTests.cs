@@ -77,8 +77,9 @@ public sealed class PairScorerTests
     [Test]
     public void Score_NullFeatures_ThrowsArgumentNullException()
     {
-        var en = () => PairScorer.Default.Score(null!, SentenceFeatures.Empty);
-        var vi = () => PairScorer.Default.Score(SentenceFeatures.Empty, null!);
+        var features = FeatureExtractor.Extract("Hà Nội");
+        var en = () => PairScorer.Default.Score(null!, features);
+        var vi = () => PairScorer.Default.Score(features, null!);
 
         en.Should().Throw<ArgumentNullException>();
         vi.Should().Throw<ArgumentNullException>();
