@@ -35,6 +35,13 @@ public static class SentenceSplitter
         "TP", "Tp", "TS", "PGS", "GS", "ThS", "Th.S", "BS", "KS", "CN", "NXB", "Q", "P", "TX", "TT", "H", "X", "Th",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    // Abbreviations that often stand last in a sentence ("Apple Inc.", "Martin Luther King Jr."): like "U.S.", they end
+    // one when a typical sentence opening follows.
+    private static readonly FrozenSet<string> FinalAbbreviations = new[]
+    {
+        "Inc", "Corp", "Ltd", "Co", "Bros", "Jr", "Sr",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     // After "U.S." and similar, these words show that a new sentence has begun.
     private static readonly FrozenSet<string> SentenceStarters = new[]
     {
@@ -186,7 +193,8 @@ public static class SentenceSplitter
         if (lookup.Contains(word))
         {
             // "in the U.S. The talks ..." ends a sentence; "U.S. President" does not.
-            return word.Contains('.') && SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(nextWord);
+            var mayEnd = word.Contains('.') || FinalAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+            return mayEnd && SentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(nextWord);
         }
 
         if (word.Contains('.'))

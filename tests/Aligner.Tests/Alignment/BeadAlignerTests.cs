@@ -1,0 +1,181 @@
+using Aligner.Alignment;
+using Aligner.Scoring;
+using Aligner.Tests.Support;
+using FluentAssertions;
+
+namespace Aligner.Tests.Alignment;
+
+[TestFixture]
+public sealed class BeadAlignerTests
+{
+    private static readonly BeadAligner Aligner = new(PairScorer.Default);
+
+    [TestCase(0, 0)] // nothing on either side
+    [TestCase(3, 0)] // English only: every sentence is 1-0
+    [TestCase(0, 2)] // Vietnamese only: every sentence is 0-1
+    public void Align_EmptySide_EverySentenceUnmatched(int english, int vietnamese)
+    {
+        var random = new Random(1);
+        var en = Synthetic.Features(Enumerable.Range(0, english).Select(i => Synthetic.Sentence(random, i)));
+        var vi = Synthetic.Features(Enumerable.Range(0, vietnamese).Select(i => Synthetic.Sentence(random, i)));
+
+        var beads = Aligner.Align(en, vi);
+
+        beads.Should().HaveCount(english + vietnamese);
+        beads.Select(b => b.Kind).Should().Equal(
+            Enumerable.Repeat(BeadKind.OneToZero, english).Concat(Enumerable.Repeat(BeadKind.ZeroToOne, vietnamese)));
+        CheckBeads(beads, english, vietnamese);
+    }
+
+    [TestCase(1, 11)] // a single pair
+    [TestCase(7, 12)] // a short document
+    [TestCase(150, 13)] // longer than the first band
+    public void Align_SameLengthsOnBothSides_AllOneToOne(int count, int seed)
+    {
+        var random = new Random(seed);
+        var english = Enumerable.Range(0, count).Select(_ => Synthetic.Sentence(random, null, 2, 40)).ToList();
+        var vietnamese = english.Select(s => Synthetic.SameShape(random, s)).ToList();
+
+        var beads = Aligner.Align(Synthetic.Features(english), Synthetic.Features(vietnamese));
+
+        beads.Should().HaveCount(count);
+        beads.Select(b => (b.Kind, b.EnglishStart, b.VietnameseStart))
+            .Should().Equal(Enumerable.Range(0, count).Select(i => (BeadKind.OneToOne, i, i)));
+        CheckBeads(beads, count, count);
+    }
+
+    [Test]
+    public void Align_RandomSequences_BeadsMonotoneCompleteAndScoresInUnitInterval()
+    {
+        var random = new Random(314159);
+        var narrow = new BeadAligner(PairScorer.Default, AlignmentOptions.Default with { InitialBand = 2 });
+        for (var round = 0; round < 200; round++)
+        {
+            var n = random.Next(0, 60);
+            var m = random.Next(0, 60);
+            var en = Synthetic.Features(Enumerable.Range(0, n).Select(_ => Synthetic.Sentence(random, random.Next(3) == 0 ? random.Next(30) : null, 0, 40)));
+            var vi = Synthetic.Features(Enumerable.Range(0, m).Select(_ => Synthetic.Sentence(random, random.Next(3) == 0 ? random.Next(30) : null, 0, 40)));
+
+            CheckBeads(Aligner.Align(en, vi), n, m);
+            CheckBeads(narrow.Align(en, vi), n, m);
+        }
+    }
+
+    [TestCase(30, 12, 5, 40)] // a short insertion in the middle
+    [TestCase(30, 0, 4, 40)] // at the start
+    [TestCase(30, 30, 6, 40)] // at the end
+    [TestCase(40, 20, 60, 2)] // a block longer than the document, with the narrowest first band: the band must widen
+    public void Align_UnrelatedBlockInsertedInVietnamese_BecomesZeroToOneBeads(int count, int at, int inserted, int band)
+    {
+        var random = new Random(count + at + inserted);
+        var english = Enumerable.Range(0, count).Select(i => Synthetic.Sentence(random, 1000 + i)).ToList();
+        var vietnamese = english.Select(s => Synthetic.SameShape(random, s)).ToList();
+        vietnamese.InsertRange(at, Enumerable.Range(0, inserted).Select(i => Synthetic.Sentence(random, 5000 + i)));
+        var aligner = new BeadAligner(PairScorer.Default, AlignmentOptions.Default with { InitialBand = band });
+
+        var beads = aligner.Align(Synthetic.Features(english), Synthetic.Features(vietnamese));
+
+        CheckBeads(beads, count, count + inserted);
+        var expected = Enumerable.Range(0, at).Select(i => (BeadKind.OneToOne, i, i))
+            .Concat(Enumerable.Range(at, inserted).Select(j => (BeadKind.ZeroToOne, at, j)))
+            .Concat(Enumerable.Range(at, count - at).Select(i => (BeadKind.OneToOne, i, i + inserted)));
+        beads.Select(b => (b.Kind, b.EnglishStart, b.VietnameseStart)).Should().Equal(expected);
+    }
+
+    [TestCase(30, 12, 5)] // a short insertion in the middle
+    [TestCase(30, 0, 8)] // at the start
+    [TestCase(20, 20, 25)] // a long block at the end, like a page's related-news list
+    public void Align_UnrelatedBlockInsertedInEnglish_BecomesOneToZeroBeads(int count, int at, int inserted)
+    {
+        var random = new Random(count * at + inserted);
+        var vietnamese = Enumerable.Range(0, count).Select(i => Synthetic.Sentence(random, 1000 + i)).ToList();
+        var english = vietnamese.Select(s => Synthetic.SameShape(random, s)).ToList();
+        english.InsertRange(at, Enumerable.Range(0, inserted).Select(i => Synthetic.Sentence(random, 5000 + i)));
+
+        var beads = Aligner.Align(Synthetic.Features(english), Synthetic.Features(vietnamese));
+
+        CheckBeads(beads, count + inserted, count);
+        beads.Where(b => b.Kind == BeadKind.OneToZero).Select(b => b.EnglishStart)
+            .Should().Equal(Enumerable.Range(at, inserted));
+        beads.Where(b => b.Kind != BeadKind.OneToZero).Should().OnlyContain(b => b.Kind == BeadKind.OneToOne);
+        beads.Where(b => b.Kind == BeadKind.OneToOne).Should().OnlyContain(b => b.Score > 0.5);
+    }
+
+    [Test]
+    public void Align_SentenceSplitInTranslation_BecomesOneToTwoBead()
+    {
+        // The fourth English sentence is translated by two Vietnamese sentences that share its numbers.
+        var random = new Random(3);
+        var english = Enumerable.Range(0, 8).Select(i => Synthetic.Sentence(random, 100 + i, 8, 20)).ToList();
+        english[3] = RandomText.Words(random, 12) + " 77 " + RandomText.Words(random, 12) + " 88.";
+        var vietnamese = english.Select(s => Synthetic.SameShape(random, s)).ToList();
+        var split = vietnamese[3].Split(" 77 ");
+        vietnamese[3] = split[0] + " 77.";
+        vietnamese.Insert(4, split[1]);
+
+        var beads = Aligner.Align(Synthetic.Features(english), Synthetic.Features(vietnamese));
+
+        CheckBeads(beads, 8, 9);
+        beads.Should().ContainSingle(b => b.Kind != BeadKind.OneToOne)
+            .Which.Should().Match<Bead>(b => b.Kind == BeadKind.OneToTwo && b.EnglishStart == 3 && b.VietnameseStart == 3);
+    }
+
+    [Test]
+    public void Align_CancelledToken_ThrowsOperationCanceledException()
+    {
+        var random = new Random(5);
+        var en = Synthetic.Features(Enumerable.Range(0, 50).Select(i => Synthetic.Sentence(random, i)));
+        var vi = Synthetic.Features(Enumerable.Range(0, 50).Select(i => Synthetic.Sentence(random, i)));
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        var act = () => Aligner.Align(en, vi, cancellation.Token);
+
+        act.Should().Throw<OperationCanceledException>();
+    }
+
+    [Test]
+    public void Align_NullSide_ThrowsArgumentNullException()
+    {
+        var en = () => Aligner.Align(null!, []);
+        var vi = () => Aligner.Align([], null!);
+
+        en.Should().Throw<ArgumentNullException>();
+        vi.Should().Throw<ArgumentNullException>();
+    }
+
+    [Test]
+    public void Constructor_NullScorer_ThrowsArgumentNullException()
+    {
+        var act = () => new BeadAligner(null!);
+
+        act.Should().Throw<ArgumentNullException>();
+    }
+
+    [Test]
+    public void Constructor_InvalidOptions_ThrowsArgumentOutOfRangeException()
+    {
+        var act = () => new BeadAligner(PairScorer.Default, AlignmentOptions.Default with { InitialBand = 1 });
+
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    /// <summary>Beads are in order, cover every sentence of both sides exactly once, and have scores in [0, 1].</summary>
+    internal static void CheckBeads(IReadOnlyList<Bead> beads, int english, int vietnamese)
+    {
+        var i = 0;
+        var j = 0;
+        foreach (var bead in beads)
+        {
+            bead.EnglishStart.Should().Be(i, "beads are monotone and leave no English sentence out");
+            bead.VietnameseStart.Should().Be(j, "beads are monotone and leave no Vietnamese sentence out");
+            (bead.EnglishCount + bead.VietnameseCount).Should().BePositive();
+            bead.Score.Should().BeInRange(0, 1);
+            i += bead.EnglishCount;
+            j += bead.VietnameseCount;
+        }
+
+        i.Should().Be(english, "every English sentence is in a bead");
+        j.Should().Be(vietnamese, "every Vietnamese sentence is in a bead");
+    }
+}

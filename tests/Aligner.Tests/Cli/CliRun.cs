@@ -1,0 +1,23 @@
+using System.Text;
+using Aligner.Cli;
+
+namespace Aligner.Tests.Cli;
+
+/// <summary>The result of one in-process run of the command line.</summary>
+internal sealed record CliRun(int ExitCode, string StandardOutput, string Output, string Error)
+{
+    public static CliRun Of(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var standardOutput = new MemoryStream();
+        var exit = CliApp.Run(args, output, error, standardOutput);
+        return new CliRun(exit, new UTF8Encoding(false, true).GetString(standardOutput.ToArray()), output.ToString(), error.ToString());
+    }
+
+    /// <summary>The non-empty lines written to standard error.</summary>
+    public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The lines of the results written to standard output (JSON Lines).</summary>
+    public IReadOnlyList<string> ResultLines => StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+}
