@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Aligner.IO;
+using Aligner.Scoring;
 using Aligner.Training;
 
 namespace Aligner.Cli.Commands;
@@ -32,7 +33,17 @@ internal static class TrainScorerCommand
                 throw new InvalidDataException($"{parse.GetRequiredValue(vietnamese)}: has {vi.Count} lines but the English file has {en.Count}");
             }
 
-            var model = ScorerTrainer.Train(en, vi, parse.GetValue(note) ?? "");
+            ScorerModel model;
+            try
+            {
+                model = ScorerTrainer.Train(en, vi, parse.GetValue(note) ?? "");
+            }
+            catch (ArgumentException ex)
+            {
+                // The trainer's complaints about its input (too few pairs) are bad input, not a failure.
+                throw new InvalidDataException($"{parse.GetRequiredValue(english)}: {ex.Message}", ex);
+            }
+
             using var stream = io.OpenOutput(parse.GetValue(output));
             model.Save(stream);
         }));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Aligner.Normalization;
@@ -50,54 +49,75 @@ public sealed class NormalizedText
             return new NormalizedText(original, original, null, null);
         }
 
-        var composeAll = !original.IsNormalized(NormalizationForm.FormC);
-        var builder = new StringBuilder(original.Length);
+        // Pass 1: drop invisible characters and turn odd spaces into U+0020, one character at a time.
+        var chars = new StringBuilder(original.Length);
         var starts = new List<int>(original.Length);
         var ends = new List<int>(original.Length);
-        var i = 0;
-        while (i < original.Length)
+        for (var i = 0; i < original.Length; i++)
         {
             var c = original[i];
             if (CharClasses.IsInvisible(c))
             {
-                i++;
                 continue;
             }
 
-            if (CharClasses.IsOddSpace(c))
+            chars.Append(CharClasses.IsOddSpace(c) ? ' ' : c);
+            starts.Add(i);
+            ends.Add(i + 1);
+        }
+
+        var spaced = chars.ToString();
+        if (IsNfc(spaced))
+        {
+            return new NormalizedText(original, spaced, [.. starts], [.. ends]);
+        }
+
+        // Pass 2: compose to NFC chunk by chunk. No ASCII character composes with what precedes it and canonical
+        // reordering never crosses one, so a chunk that starts at an ASCII character normalises on its own.
+        var composed = new StringBuilder(spaced.Length);
+        var composedStarts = new List<int>(spaced.Length);
+        var composedEnds = new List<int>(spaced.Length);
+        var chunkStart = 0;
+        while (chunkStart < spaced.Length)
+        {
+            var chunkEnd = chunkStart + 1;
+            while (chunkEnd < spaced.Length && spaced[chunkEnd] >= '\u0080')
             {
-                Append(builder, starts, ends, ' ', i, i + 1);
-                i++;
-                continue;
+                chunkEnd++;
             }
 
-            // A cluster is a base character (or surrogate pair) with the combining marks that follow it.
-            var clusterEnd = i + (char.IsHighSurrogate(c) && i + 1 < original.Length && char.IsLowSurrogate(original[i + 1]) ? 2 : 1);
-            while (clusterEnd < original.Length && IsCombining(original[clusterEnd]))
+            var chunk = spaced.AsSpan(chunkStart, chunkEnd - chunkStart);
+            string? normalised = null;
+            if (chunk.Length > 1 || chunk[0] >= '\u0080')
             {
-                clusterEnd++;
+                var text = chunk.ToString();
+                normalised = IsNfc(text) ? null : TryNormalize(text);
             }
 
-            if (composeAll && (clusterEnd - i > 1 || c >= '\u00C0'))
+            if (normalised is null)
             {
-                var composed = original.AsSpan(i, clusterEnd - i).ToString().Normalize(NormalizationForm.FormC);
-                foreach (var d in composed)
+                for (var k = chunkStart; k < chunkEnd; k++)
                 {
-                    Append(builder, starts, ends, d, i, clusterEnd);
+                    composed.Append(spaced[k]);
+                    composedStarts.Add(starts[k]);
+                    composedEnds.Add(ends[k]);
                 }
             }
             else
             {
-                for (var k = i; k < clusterEnd; k++)
+                // Characters that were composed map to the whole chunk they came from.
+                foreach (var d in normalised)
                 {
-                    Append(builder, starts, ends, original[k], k, k + 1);
+                    composed.Append(d);
+                    composedStarts.Add(starts[chunkStart]);
+                    composedEnds.Add(ends[chunkEnd - 1]);
                 }
             }
 
-            i = clusterEnd;
+            chunkStart = chunkEnd;
         }
 
-        return new NormalizedText(original, builder.ToString(), starts.ToArray(), ends.ToArray());
+        return new NormalizedText(original, composed.ToString(), [.. composedStarts], [.. composedEnds]);
     }
 
     /// <summary>Maps a range of the normalised text to the range of the original text it came from.</summary>
@@ -136,23 +156,31 @@ public sealed class NormalizedText
         return index < starts.Length ? starts[index] : Original.Length;
     }
 
-    private static void Append(StringBuilder builder, List<int> starts, List<int> ends, char c, int start, int end)
+    private static bool NeedsWork(string text) =>
+        text.AsSpan().IndexOfAny(CharClasses.OddSpacesAndInvisibles) >= 0 || !IsNfc(text);
+
+    // A lone surrogate makes the framework's normalisation throw; such text is left as it is.
+    private static bool IsNfc(string text)
     {
-        builder.Append(c);
-        starts.Add(start);
-        ends.Add(end);
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
-    private static bool IsCombining(char c) => c >= '\u0300' && CharUnicodeInfo.GetUnicodeCategory(c) is
-        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
-
-    private static bool NeedsWork(string text)
+    private static string? TryNormalize(string text)
     {
-        if (text.AsSpan().IndexOfAny(CharClasses.OddSpacesAndInvisibles) >= 0)
+        try
         {
-            return true;
+            return text.Normalize(NormalizationForm.FormC);
         }
-
-        return !text.IsNormalized(NormalizationForm.FormC);
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 }

@@ -85,8 +85,6 @@ public sealed class TrainScorerCommandTests : IDisposable
     }
 
     [Test]
-    [Explicit("Known CLI bug, reported: too few pairs is bad input, but ScorerTrainer's ArgumentException is reported " +
-              "as 'unexpected error' with exit code 2.")]
     public void TrainScorer_TooFewPairs_ExitsOneAsBadInput()
     {
         var en = temp.Write("dev.en", "One.\nTwo.\n");
