@@ -31,6 +31,7 @@ public static class CliApp
             Verbose,
             AlignCommand.Create(io),
             TrainScorerCommand.Create(io),
+            TrainLexiconCommand.Create(io),
         };
 
         var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };

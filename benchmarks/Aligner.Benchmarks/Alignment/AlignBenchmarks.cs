@@ -58,8 +58,8 @@ public class AlignBenchmarks
 
         english = new SourceText(Document(en, random), "en.txt");
         vietnamese = new SourceText(Document(vi, random), "vi.txt");
-        englishFeatures = AlignmentPipeline.Prepare(english.Text).Features;
-        vietnameseFeatures = AlignmentPipeline.Prepare(vietnamese.Text).Features;
+        englishFeatures = AlignmentPipeline.Prepare(english.Text, AlignmentPipeline.Side.English, AlignmentPipeline.Default.Lexicon).Features;
+        vietnameseFeatures = AlignmentPipeline.Prepare(vietnamese.Text, AlignmentPipeline.Side.Vietnamese, AlignmentPipeline.Default.Lexicon).Features;
         aligner = new BeadAligner(PairScorer.Default);
     }
 

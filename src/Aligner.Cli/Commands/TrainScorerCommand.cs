@@ -13,6 +13,8 @@ internal static class TrainScorerCommand
         var english = new Argument<string>("ENGLISH_LINES") { Description = "English sentences, one per line." };
         var vietnamese = new Argument<string>("VIETNAMESE_LINES") { Description = "Their Vietnamese translations, line for line." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the model (JSON) to this file instead of standard output." };
+        var lexiconPath = new Option<string?>("--lexicon") { Description = "The lexicon to fit the combination with (default: the embedded one)." };
+        var noLexicon = new Option<bool>("--no-lexicon") { Description = "Fit only the length and anchor parameters (no lexical evidence)." };
         var note = new Option<string>("--name") { Description = "A note of the corpus, stored in the model.", DefaultValueFactory = _ => "" };
         var command = new Command("train-scorer", """
             Estimates the sentence-pair scorer (Gale–Church length ratio and variance, anchor rates) from
@@ -22,7 +24,7 @@ internal static class TrainScorerCommand
               aligner train-scorer dev.en dev.vi --name "FLORES-200 dev" -o scorer.json
             """)
         {
-            english, vietnamese, output, note,
+            english, vietnamese, output, note, lexiconPath, noLexicon,
         };
         command.SetAction(parse => io.Guard(parse, () =>
         {
@@ -36,7 +38,9 @@ internal static class TrainScorerCommand
             ScorerModel model;
             try
             {
-                model = ScorerTrainer.Train(en, vi, parse.GetValue(note) ?? "");
+                var path = parse.GetValue(lexiconPath);
+                Lexicon? lexicon = parse.GetValue(noLexicon) ? null : path is null ? Lexicon.Default : LoadLexicon(path);
+                model = ScorerTrainer.Train(en, vi, parse.GetValue(note) ?? "", lexicon);
             }
             catch (ArgumentException ex)
             {
@@ -48,6 +52,24 @@ internal static class TrainScorerCommand
             model.Save(stream);
         }));
         return command;
+    }
+
+    private static Lexicon LoadLexicon(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"{path}: no such file");
+        }
+
+        using var stream = File.OpenRead(path);
+        try
+        {
+            return Lexicon.Load(stream);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{path}: {ex.Message}", ex);
+        }
     }
 
     private static List<string> Lines(SourceText source)

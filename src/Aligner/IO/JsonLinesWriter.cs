@@ -28,7 +28,7 @@ public static class JsonLinesWriter
         {
             writer.WriteStartObject();
             writer.WriteString("type", bead.Kind.Label());
-            writer.WriteNumber("score", Math.Round(bead.Score, 4));
+            writer.WriteNumber("score", double.IsFinite(bead.Score) ? Math.Round(bead.Score, 4) : 0);
             WriteSide(writer, "en", alignment.English, alignment.EnglishRange(bead));
             WriteSide(writer, "vi", alignment.Vietnamese, alignment.VietnameseRange(bead));
             writer.WriteEndObject();

@@ -22,6 +22,8 @@ public sealed class PairScorer
     private readonly AnchorWeights vietnameseNames;
     private readonly AnchorWeights englishMarks;
     private readonly AnchorWeights vietnameseMarks;
+    private readonly WordCoverage englishWords;
+    private readonly WordCoverage vietnameseWords;
 
     /// <summary>Creates a scorer from a model.</summary>
     public PairScorer(ScorerModel model)
@@ -41,10 +43,26 @@ public sealed class PairScorer
         vietnameseNames = new AnchorWeights(model.VietnameseNameFound, model.VietnameseNameFoundByChance);
         englishMarks = new AnchorWeights(model.EnglishMarkFound, model.EnglishMarkFoundByChance);
         vietnameseMarks = new AnchorWeights(model.VietnameseMarkFound, model.VietnameseMarkFoundByChance);
+        if (model.Weights.Length != 0)
+        {
+            englishWords = new WordCoverage(model.EnglishWordCovered, model.EnglishWordCoveredByChance);
+            vietnameseWords = new WordCoverage(model.VietnameseWordCovered, model.VietnameseWordCoveredByChance);
+        }
     }
+
+    /// <summary>The features the logistic regression of <see cref="ScorerModel.Weights"/> combines, in order.</summary>
+    public static IReadOnlyList<string> FeatureNames { get; } =
+    [
+        "length", "anchors", "english words", "vietnamese words",
+    ];
+
+    // Declared after FeatureNames: static initialisers run in order, and validating the model reads FeatureNames.
 
     /// <summary>A scorer with the embedded default model.</summary>
     public static PairScorer Default { get; } = new(ScorerModel.Default);
+
+    /// <summary>The score of any pair with page furniture on a side: low enough that the aligner never pairs it.</summary>
+    public const double FurnitureScore = -50;
 
     /// <summary>The model the scorer uses.</summary>
     public ScorerModel Model { get; }
@@ -60,7 +78,41 @@ public sealed class PairScorer
     {
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(vietnamese);
-        return LengthScore(english.Length, vietnamese.Length) + AnchorScore(english, vietnamese);
+        if (english.IsFurniture || vietnamese.IsFurniture)
+        {
+            return FurnitureScore;
+        }
+
+        var length = LengthScore(english.Length, vietnamese.Length);
+        var anchors = AnchorScore(english, vietnamese);
+        var weights = Model.Weights;
+        if (weights.Length == 0)
+        {
+            return length + anchors;
+        }
+
+        Span<double> x = stackalloc double[4];
+        Features(length, anchors, english.Lexical, vietnamese.Lexical, x);
+        var score = Model.Bias;
+        for (var k = 0; k < x.Length; k++)
+        {
+            score += weights[k] * x[k];
+        }
+
+        return score;
+    }
+
+    /// <summary>
+    /// Computes the logistic-regression features of a pair (see <see cref="FeatureNames"/>): the length and anchor
+    /// log-likelihood ratios, and for each side the log-likelihood ratio of how many of its words with a lexicon
+    /// entry have a translation on the other side. A pair without lexical evidence gets zero from the words.
+    /// </summary>
+    internal void Features(double length, double anchors, LexicalFeatures english, LexicalFeatures vietnamese, Span<double> x)
+    {
+        x[0] = Math.Clamp(length, -12, 12);
+        x[1] = Math.Clamp(anchors, -30, 30);
+        x[2] = Math.Clamp(englishWords.Score(LexicalFeatures.Covered(english, vietnamese), english.Known, vietnamese.Known), -60, 60);
+        x[3] = Math.Clamp(vietnameseWords.Score(LexicalFeatures.Covered(vietnamese, english), vietnamese.Known, english.Known), -60, 60);
     }
 
     /// <summary>The length part of <see cref="Score"/>.</summary>
@@ -106,6 +158,28 @@ public sealed class PairScorer
         private readonly double hit = Math.Log(found / byChance);
         private readonly double miss = Math.Log((1 - found) / (1 - byChance));
 
-        public double Score(int foundCount, int total) => (foundCount * hit) + ((total - foundCount) * miss);
+        public double Score(int foundCount, int total) => total == 0 ? 0 : (foundCount * hit) + ((total - foundCount) * miss);
+    }
+
+    // A word with a lexicon entry finds a translation among m target words by chance with probability 1 − (1 − q)^m,
+    // and in its real translation with probability 1 − (1 − a)(1 − q)^m: a longer target covers more by chance,
+    // so merging sentences into one bead does not earn lexical evidence for free.
+    private readonly struct WordCoverage(double translated, double chance)
+    {
+        private readonly double logMissTranslated = Math.Log(1 - translated);
+        private readonly double logMissChance = Math.Log(1 - chance);
+
+        public double Score(int covered, int known, int targetKnown)
+        {
+            if (known == 0 || logMissChance == 0)
+            {
+                return 0;
+            }
+
+            // The miss ratio (1 − a)(1 − q)^m / (1 − q)^m is 1 − a whatever m, which keeps huge targets finite.
+            var missByChance = Math.Exp(logMissChance * Math.Max(targetKnown, 1));
+            var hit = Math.Log((1 - (Math.Exp(logMissTranslated) * missByChance)) / (1 - missByChance));
+            return (covered * hit) + ((known - covered) * logMissTranslated);
+        }
     }
 }

@@ -68,8 +68,49 @@ public sealed record ScorerModel
     /// <summary>Probability that a punctuation mark of the Vietnamese sentence is in an unrelated nearby sentence.</summary>
     public required double VietnameseMarkFoundByChance { get; init; }
 
+    /// <summary>Probability that an English word with a lexicon entry has its translation in the Vietnamese translation, chance aside (0 without lexicon).</summary>
+    public double EnglishWordCovered { get; init; }
+
+    /// <summary>Probability that one Vietnamese unit of an unrelated sentence translates a given English word with a lexicon entry.</summary>
+    public double EnglishWordCoveredByChance { get; init; }
+
+    /// <summary>Probability that a Vietnamese word with a lexicon entry has its translation in the English translation, chance aside (0 without lexicon).</summary>
+    public double VietnameseWordCovered { get; init; }
+
+    /// <summary>Probability that one English word of an unrelated sentence translates a given Vietnamese word with a lexicon entry.</summary>
+    public double VietnameseWordCoveredByChance { get; init; }
+
+    /// <summary>
+    /// Weights of the logistic regression that combines the evidence into one score, in the order of
+    /// <see cref="PairScorer.FeatureNames"/>; empty for a model without lexicon, which then adds the length and anchor
+    /// scores.
+    /// </summary>
+    public double[] Weights { get; init; } = [];
+
+    /// <summary>Intercept of the logistic regression, shifted so that the score is a log-likelihood ratio at even odds.</summary>
+    public double Bias { get; init; }
+
     /// <summary>Where the parameters came from (corpus and size), for the record.</summary>
     public string TrainedOn { get; init; } = "";
+
+    /// <summary>Value equality, the weights included (a record compares arrays by reference).</summary>
+    public bool Equals(ScorerModel? other) =>
+        other is not null && EqualityContract == other.EqualityContract
+        && LengthRatio == other.LengthRatio && LengthVariance == other.LengthVariance
+        && RandomLogRatioMean == other.RandomLogRatioMean && RandomLogRatioDeviation == other.RandomLogRatioDeviation
+        && LengthOutlierRate == other.LengthOutlierRate
+        && EnglishNumberFound == other.EnglishNumberFound && EnglishNumberFoundByChance == other.EnglishNumberFoundByChance
+        && VietnameseNumberFound == other.VietnameseNumberFound && VietnameseNumberFoundByChance == other.VietnameseNumberFoundByChance
+        && EnglishNameFound == other.EnglishNameFound && EnglishNameFoundByChance == other.EnglishNameFoundByChance
+        && VietnameseNameFound == other.VietnameseNameFound && VietnameseNameFoundByChance == other.VietnameseNameFoundByChance
+        && EnglishMarkFound == other.EnglishMarkFound && EnglishMarkFoundByChance == other.EnglishMarkFoundByChance
+        && VietnameseMarkFound == other.VietnameseMarkFound && VietnameseMarkFoundByChance == other.VietnameseMarkFoundByChance
+        && EnglishWordCovered == other.EnglishWordCovered && EnglishWordCoveredByChance == other.EnglishWordCoveredByChance
+        && VietnameseWordCovered == other.VietnameseWordCovered && VietnameseWordCoveredByChance == other.VietnameseWordCoveredByChance
+        && Weights.AsSpan().SequenceEqual(other.Weights) && Bias == other.Bias && TrainedOn == other.TrainedOn;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(LengthRatio, LengthVariance, EnglishNumberFound, VietnameseNameFound, Weights.Length, Bias, TrainedOn);
 
     /// <summary>Reads a model saved with <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The stream does not hold a valid model.</exception>
@@ -127,6 +168,18 @@ public sealed record ScorerModel
         Probability(EnglishMarkFoundByChance, nameof(EnglishMarkFoundByChance));
         Probability(VietnameseMarkFound, nameof(VietnameseMarkFound));
         Probability(VietnameseMarkFoundByChance, nameof(VietnameseMarkFoundByChance));
+        if (Weights is null || (Weights.Length != 0 && Weights.Length != PairScorer.FeatureNames.Count) || !Weights.All(double.IsFinite) || !double.IsFinite(Bias))
+        {
+            throw new InvalidDataException($"{nameof(Weights)} must hold {PairScorer.FeatureNames.Count} finite numbers, or none");
+        }
+
+        if (Weights.Length != 0)
+        {
+            Probability(EnglishWordCovered, nameof(EnglishWordCovered));
+            Probability(EnglishWordCoveredByChance, nameof(EnglishWordCoveredByChance));
+            Probability(VietnameseWordCovered, nameof(VietnameseWordCovered));
+            Probability(VietnameseWordCoveredByChance, nameof(VietnameseWordCoveredByChance));
+        }
     }
 
     private static void Positive(double value, string name)

@@ -15,6 +15,9 @@ public sealed class SentenceFeatures
     /// <summary>Features of an empty sentence.</summary>
     public static readonly SentenceFeatures Empty = new(0, [], [], [], [], []);
 
+    /// <summary>The lexicon's view of the sentence; <see cref="LexicalFeatures.Empty"/> until set.</summary>
+    public LexicalFeatures Lexical { get; init; } = LexicalFeatures.Empty;
+
     /// <summary>Creates sentence features.</summary>
     /// <param name="length">Length in non-space characters of the normalised sentence.</param>
     /// <param name="numbers">Sorted keys of the numbers (digit groups, month numbers).</param>
@@ -31,6 +34,23 @@ public sealed class SentenceFeatures
         GroupKeys = groupKeys;
         GroupEnds = groupEnds;
     }
+
+    /// <summary>Copies features (use with an initializer to set <see cref="Lexical"/>).</summary>
+    public SentenceFeatures(SentenceFeatures other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Length = other.Length;
+        Numbers = other.Numbers;
+        Marks = other.Marks;
+        NameKeys = other.NameKeys;
+        GroupKeys = other.GroupKeys;
+        GroupEnds = other.GroupEnds;
+        Lexical = other.Lexical;
+        IsFurniture = other.IsFurniture;
+    }
+
+    /// <summary>The sentence is page furniture (navigation, buttons, related-news lists) and is never paired.</summary>
+    public bool IsFurniture { get; init; }
 
     /// <summary>Length in non-space characters of the normalised sentence.</summary>
     public int Length { get; }
@@ -71,6 +91,10 @@ public sealed class SentenceFeatures
             KeySets.Merge(first.Marks, second.Marks),
             KeySets.Merge(first.NameKeys, second.NameKeys),
             [.. first.GroupKeys, .. second.GroupKeys],
-            ends);
+            ends)
+        {
+            Lexical = LexicalFeatures.Combine(first.Lexical, second.Lexical),
+            IsFurniture = first.IsFurniture || second.IsFurniture,
+        };
     }
 }

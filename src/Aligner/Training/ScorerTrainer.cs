@@ -17,7 +17,12 @@ public static class ScorerTrainer
     /// <param name="vietnamese">Their Vietnamese translations, in the same order.</param>
     /// <param name="trainedOn">A note of the corpus, stored in the model.</param>
     /// <exception cref="ArgumentException">The lists differ in length or hold fewer than 20 pairs.</exception>
-    public static ScorerModel Train(IReadOnlyList<string> english, IReadOnlyList<string> vietnamese, string trainedOn = "")
+    /// <param name="lexicon">
+    /// When given, a logistic regression is fitted that combines length, anchors and the lexicon's coverage of
+    /// both sides (<see cref="ScorerModel.Weights"/>); translation pairs are the positives and neighbours one to three
+    /// lines away and lines a fixed stride away the negatives.
+    /// </param>
+    public static ScorerModel Train(IReadOnlyList<string> english, IReadOnlyList<string> vietnamese, string trainedOn = "", Lexicon? lexicon = null)
     {
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(vietnamese);
@@ -28,6 +33,8 @@ public static class ScorerTrainer
 
         var en = new List<SentenceFeatures>();
         var vi = new List<SentenceFeatures>();
+        var enLexical = new List<LexicalFeatures>();
+        var viLexical = new List<LexicalFeatures>();
         for (var i = 0; i < english.Count; i++)
         {
             var e = NormalizedText.Create(english[i]).Text.Trim();
@@ -39,6 +46,11 @@ public static class ScorerTrainer
 
             en.Add(FeatureExtractor.Extract(e));
             vi.Add(FeatureExtractor.Extract(v));
+            if (lexicon is not null)
+            {
+                enLexical.Add(LexicalFeatures.English(e, lexicon));
+                viLexical.Add(LexicalFeatures.Vietnamese(v, lexicon));
+            }
         }
 
         var n = en.Count;
@@ -82,7 +94,7 @@ public static class ScorerTrainer
 
         var found = CountAnchors(en, vi, 0);
         var chance = CountAnchors(en, vi, 1, 2, 3);
-        return new ScorerModel
+        var model = new ScorerModel
         {
             LengthRatio = Math.Round(ratio, 5),
             LengthVariance = Math.Round(variance, 5),
@@ -103,6 +115,109 @@ public static class ScorerTrainer
             VietnameseMarkFoundByChance = chance.MarkVi,
             TrainedOn = $"{trainedOn} ({n} sentence pairs)".Trim(),
         };
+        return lexicon is null ? model : FitCombination(model, en, vi, enLexical, viLexical);
+    }
+
+    // Logistic regression by iteratively reweighted least squares, with a light ridge penalty.
+    private static ScorerModel FitCombination(ScorerModel model, List<SentenceFeatures> en, List<SentenceFeatures> vi, List<LexicalFeatures> enLexical, List<LexicalFeatures> viLexical)
+    {
+        var n = en.Count;
+        var (coveredEn, chanceEn) = WordRates(enLexical, viLexical);
+        var (coveredVi, chanceVi) = WordRates(viLexical, enLexical);
+        model = model with
+        {
+            EnglishWordCovered = coveredEn,
+            EnglishWordCoveredByChance = chanceEn,
+            VietnameseWordCovered = coveredVi,
+            VietnameseWordCoveredByChance = chanceVi,
+            Weights = new double[PairScorer.FeatureNames.Count],
+        };
+        var scorer = new PairScorer(model);
+        var rows = new List<double[]>();
+        var labels = new List<double>();
+        int[] offsets = [0, 1, -1, 2, -2, 3, -3, n / 3, n / 2];
+        foreach (var offset in offsets)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var j = offset is > 3 ? (i + offset) % n : i + offset;
+                if (j < 0 || j >= n)
+                {
+                    continue;
+                }
+
+                var x = new double[PairScorer.FeatureNames.Count + 1];
+                x[0] = 1;
+                scorer.Features(scorer.LengthScore(en[i].Length, vi[j].Length), scorer.AnchorScore(en[i], vi[j]), enLexical[i], viLexical[j], x.AsSpan(1));
+                rows.Add(x);
+                labels.Add(offset == 0 ? 1 : 0);
+            }
+        }
+
+        var design = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowArrays(rows);
+        var y = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfEnumerable(labels);
+        var w = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(design.ColumnCount);
+        const double Ridge = 1e-2;
+        for (var iteration = 0; iteration < 50; iteration++)
+        {
+            var p = (design * w).Map(z => 1 / (1 + Math.Exp(-z)));
+            var weights = p.PointwiseMultiply(1 - p);
+            var hessian = design.TransposeThisAndMultiply(design.MapIndexed((r, _, v) => v * weights[r])) + (Ridge * MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(design.ColumnCount));
+            var gradient = design.TransposeThisAndMultiply(y - p) - (Ridge * w);
+            var step = hessian.Solve(gradient);
+            w += step;
+            if (step.L2Norm() < 1e-8)
+            {
+                break;
+            }
+        }
+
+        var positives = labels.Count(l => l > 0);
+        var negatives = labels.Count - positives;
+        return model with
+        {
+            Weights = [.. w.Skip(1).Select(v => Math.Round(v, 5))],
+            Bias = Math.Round(w[0] - Math.Log((double)positives / negatives), 5),
+        };
+    }
+
+    // Fits the word coverage model of PairScorer: a source word is covered by chance with probability 1 − (1 − q)^m for
+    // m target words (q from neighbours one to three lines away), and by its translation with 1 − (1 − a)(1 − q)^m.
+    private static (double Translated, double Chance) WordRates(List<LexicalFeatures> source, List<LexicalFeatures> target)
+    {
+        var chance = Solve(q => Expected(source, target, [1, -1, 2, -2, 3, -3], m => Math.Pow(1 - q, m)));
+        var translated = Solve(a => Expected(source, target, [0], m => (1 - a) * Math.Pow(1 - chance, m)));
+        return (Math.Round(translated, 5), Math.Round(chance, 6));
+    }
+
+    // Observed minus expected covered words, for the pairs (i, i + offset); missed(m) is the chance of a miss.
+    private static double Expected(List<LexicalFeatures> source, List<LexicalFeatures> target, int[] offsets, Func<int, double> missed)
+    {
+        double difference = 0;
+        foreach (var offset in offsets)
+        {
+            for (var i = Math.Max(0, -offset); i < source.Count && i + offset < target.Count; i++)
+            {
+                var m = Math.Max(target[i + offset].Known, 1);
+                var miss = missed(m);
+                difference += LexicalFeatures.Covered(source[i], target[i + offset]) - (source[i].Known * (1 - miss));
+            }
+        }
+
+        return difference;
+    }
+
+    // The root in (0, 1) of a function that decreases from positive to negative, by bisection.
+    private static double Solve(Func<double, double> f)
+    {
+        double low = 1e-6, high = 1 - 1e-6;
+        for (var k = 0; k < 60; k++)
+        {
+            var mid = (low + high) / 2;
+            (low, high) = f(mid) > 0 ? (mid, high) : (low, mid);
+        }
+
+        return (low + high) / 2;
     }
 
     // Rates at which anchors of one side are found on the other, for pairs (i, i + offset); Laplace-smoothed.

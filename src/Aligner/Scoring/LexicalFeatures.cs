@@ -1,0 +1,192 @@
+using Aligner.Tokenization;
+
+namespace Aligner.Scoring;
+
+/// <summary>
+/// The lexicon's view of one span: the ids of its own words (for the other side to look up), and for each of its
+/// word positions the ids of that word's likely translations. Two spans are compared by how many positions of each
+/// have a translation on the other side.
+/// </summary>
+/// <remarks>Immutable once built.</remarks>
+public sealed class LexicalFeatures
+{
+    private const int PositionBits = 20;
+
+    /// <summary>No lexical evidence.</summary>
+    public static readonly LexicalFeatures Empty = new([], [], 0, 0);
+
+    private LexicalFeatures(int[] units, long[] expanded, int positions, int known)
+    {
+        Units = units;
+        Expanded = expanded;
+        Positions = positions;
+        Known = known;
+    }
+
+    /// <summary>Sorted distinct ids of the span's own lexical units.</summary>
+    public int[] Units { get; }
+
+    /// <summary>Sorted <c>(translation id &lt;&lt; 20) | position</c> for every translation of every position.</summary>
+    public long[] Expanded { get; }
+
+    /// <summary>Number of word positions in the span.</summary>
+    public int Positions { get; }
+
+    /// <summary>Number of positions whose word the lexicon can translate.</summary>
+    public int Known { get; }
+
+    /// <summary>Lexical features of an English span.</summary>
+    public static LexicalFeatures English(ReadOnlySpan<char> text, Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        if (lexicon.EnglishCount == 0)
+        {
+            return Empty;
+        }
+
+        var words = LexicalTokenizer.EnglishWords(text);
+        var units = new List<int>(words.Count);
+        var expanded = new List<long>(words.Count * 4);
+        var known = new HashSet<int>();
+        for (var p = 0; p < words.Count && p < (1 << PositionBits); p++)
+        {
+            var id = lexicon.EnglishId(words[p]);
+            if (id < 0)
+            {
+                continue;
+            }
+
+            units.Add(id);
+            foreach (var tr in lexicon.TranslationsOfEnglish(id))
+            {
+                expanded.Add(((long)tr.Target << PositionBits) | (uint)p);
+                known.Add(p);
+            }
+        }
+
+        return Build(units, expanded, words.Count, known.Count);
+    }
+
+    /// <summary>Lexical features of a Vietnamese span: syllables, and pairs of syllables credited to both.</summary>
+    public static LexicalFeatures Vietnamese(ReadOnlySpan<char> text, Lexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        if (lexicon.VietnameseCount == 0)
+        {
+            return Empty;
+        }
+
+        var syllables = LexicalTokenizer.VietnameseSyllables(text);
+        var units = new List<int>(syllables.Count * 2);
+        var expanded = new List<long>(syllables.Count * 4);
+        var known = new HashSet<int>();
+        for (var p = 0; p < syllables.Count && p + 1 < (1 << PositionBits); p++)
+        {
+            Credit(lexicon.VietnameseId(syllables[p]), p, p);
+            if (p + 1 < syllables.Count)
+            {
+                Credit(lexicon.VietnameseId(LexicalTokenizer.Join(syllables[p], syllables[p + 1])), p, p + 1);
+            }
+        }
+
+        return Build(units, expanded, syllables.Count, known.Count);
+
+        void Credit(int id, int first, int last)
+        {
+            if (id < 0)
+            {
+                return;
+            }
+
+            units.Add(id);
+            foreach (var tr in lexicon.TranslationsOfVietnamese(id))
+            {
+                for (var p = first; p <= last; p++)
+                {
+                    expanded.Add(((long)tr.Target << PositionBits) | (uint)p);
+                    known.Add(p);
+                }
+            }
+        }
+    }
+
+    /// <summary>The features of two consecutive spans taken together.</summary>
+    public static LexicalFeatures Combine(LexicalFeatures first, LexicalFeatures second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var units = new List<int>(first.Units.Length + second.Units.Length);
+        units.AddRange(first.Units);
+        units.AddRange(second.Units);
+        var expanded = new List<long>(first.Expanded.Length + second.Expanded.Length);
+        expanded.AddRange(first.Expanded);
+        var shift = first.Positions;
+        foreach (var e in second.Expanded)
+        {
+            expanded.Add(e + shift);
+        }
+
+        return Build(units, expanded, first.Positions + second.Positions, first.Known + second.Known);
+    }
+
+    /// <summary>Counts the positions of <paramref name="source"/> with a translation among the units of <paramref name="target"/>.</summary>
+    public static int Covered(LexicalFeatures source, LexicalFeatures target)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        var expanded = source.Expanded;
+        var units = target.Units;
+        if (expanded.Length == 0 || units.Length == 0)
+        {
+            return 0;
+        }
+
+        const int StackLimit = 512;
+        Span<bool> seen = source.Positions <= StackLimit ? stackalloc bool[StackLimit] : new bool[source.Positions];
+        seen = seen[..source.Positions];
+        seen.Clear();
+        int i = 0, j = 0, covered = 0;
+        const long Mask = (1L << PositionBits) - 1;
+        while (i < expanded.Length && j < units.Length)
+        {
+            var id = (int)(expanded[i] >> PositionBits);
+            if (id < units[j])
+            {
+                i++;
+            }
+            else if (id > units[j])
+            {
+                j++;
+            }
+            else
+            {
+                var p = (int)(expanded[i] & Mask);
+                if (!seen[p])
+                {
+                    seen[p] = true;
+                    covered++;
+                }
+
+                i++;
+            }
+        }
+
+        return covered;
+    }
+
+    private static LexicalFeatures Build(List<int> units, List<long> expanded, int positions, int known)
+    {
+        units.Sort();
+        var distinct = units.Count == 0 ? [] : new List<int>(units.Count) { units[0] };
+        for (var k = 1; k < units.Count; k++)
+        {
+            if (units[k] != units[k - 1])
+            {
+                distinct.Add(units[k]);
+            }
+        }
+
+        expanded.Sort();
+        return new LexicalFeatures([.. distinct], [.. expanded], positions, known);
+    }
+}

@@ -1,0 +1,207 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Aligner.Scoring;
+
+/// <summary>
+/// A bilingual lexicon: for each English word (stemmed, see <see cref="Tokenization.LexicalTokenizer"/>) its likely
+/// Vietnamese units (syllables and syllable pairs), and for each Vietnamese unit its likely English words, with
+/// translation probabilities. Trained by <see cref="Training.LexiconTrainer"/>; the default ships embedded.
+/// </summary>
+/// <remarks>Immutable and thread-safe. Stored as a gzip-compressed binary file.</remarks>
+public sealed class Lexicon
+{
+    private const int Magic = 0x31584C41; // "ALX1"
+
+    private static readonly Lazy<Lexicon> DefaultLexicon = new(LoadDefault);
+
+    private readonly string[] englishWords;
+    private readonly string[] vietnameseUnits;
+    private readonly Dictionary<string, int> englishIds;
+    private readonly Dictionary<string, int> vietnameseIds;
+    private readonly Translation[][] englishToVietnamese;
+    private readonly Translation[][] vietnameseToEnglish;
+
+    /// <summary>Creates a lexicon from its vocabularies and translation lists (each list sorted by falling probability).</summary>
+    public Lexicon(string[] englishWords, string[] vietnameseUnits, Translation[][] englishToVietnamese, Translation[][] vietnameseToEnglish, string trainedOn = "")
+    {
+        ArgumentNullException.ThrowIfNull(englishWords);
+        ArgumentNullException.ThrowIfNull(vietnameseUnits);
+        ArgumentNullException.ThrowIfNull(englishToVietnamese);
+        ArgumentNullException.ThrowIfNull(vietnameseToEnglish);
+        if (englishToVietnamese.Length != englishWords.Length || vietnameseToEnglish.Length != vietnameseUnits.Length)
+        {
+            throw new ArgumentException("Each vocabulary needs exactly one translation list per entry.");
+        }
+
+        this.englishWords = englishWords;
+        this.vietnameseUnits = vietnameseUnits;
+        this.englishToVietnamese = englishToVietnamese;
+        this.vietnameseToEnglish = vietnameseToEnglish;
+        englishIds = Index(englishWords);
+        vietnameseIds = Index(vietnameseUnits);
+        TrainedOn = trainedOn;
+    }
+
+    /// <summary>The embedded default lexicon (see NOTICE.md for its sources).</summary>
+    public static Lexicon Default => DefaultLexicon.Value;
+
+    /// <summary>A lexicon without entries: lexical features are then all zero.</summary>
+    public static Lexicon Empty { get; } = new([], [], [], []);
+
+    /// <summary>Number of English words.</summary>
+    public int EnglishCount => englishWords.Length;
+
+    /// <summary>Number of Vietnamese units.</summary>
+    public int VietnameseCount => vietnameseUnits.Length;
+
+    /// <summary>Where the lexicon came from.</summary>
+    public string TrainedOn { get; }
+
+    /// <summary>The id of an English word (already stemmed), or −1.</summary>
+    public int EnglishId(string word) => englishIds.GetValueOrDefault(word, -1);
+
+    /// <summary>The id of a Vietnamese unit (a syllable or two joined by <c>'_'</c>), or −1.</summary>
+    public int VietnameseId(string unit) => vietnameseIds.GetValueOrDefault(unit, -1);
+
+    /// <summary>The English word with this id.</summary>
+    public string EnglishWord(int id) => englishWords[id];
+
+    /// <summary>The Vietnamese unit with this id.</summary>
+    public string VietnameseUnit(int id) => vietnameseUnits[id];
+
+    /// <summary>Likely Vietnamese translations of an English word, most likely first.</summary>
+    public ReadOnlySpan<Translation> TranslationsOfEnglish(int id) => englishToVietnamese[id];
+
+    /// <summary>Likely English translations of a Vietnamese unit, most likely first.</summary>
+    public ReadOnlySpan<Translation> TranslationsOfVietnamese(int id) => vietnameseToEnglish[id];
+
+    /// <summary>Reads a lexicon written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">The stream is not a lexicon.</exception>
+    public static Lexicon Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+            using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
+            if (reader.ReadInt32() != Magic)
+            {
+                throw new InvalidDataException("not a lexicon file (bad header)");
+            }
+
+            var trainedOn = reader.ReadString();
+            var english = ReadStrings(reader);
+            var vietnamese = ReadStrings(reader);
+            var toVietnamese = ReadLists(reader, english.Length, vietnamese.Length);
+            var toEnglish = ReadLists(reader, vietnamese.Length, english.Length);
+            return new Lexicon(english, vietnamese, toVietnamese, toEnglish, trainedOn);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException && ex is not InvalidDataException)
+        {
+            throw new InvalidDataException($"not a lexicon file ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>Writes the lexicon (gzip-compressed binary).</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(TrainedOn);
+        WriteStrings(writer, englishWords);
+        WriteStrings(writer, vietnameseUnits);
+        WriteLists(writer, englishToVietnamese);
+        WriteLists(writer, vietnameseToEnglish);
+    }
+
+    private static Dictionary<string, int> Index(string[] words)
+    {
+        var index = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
+        for (var i = 0; i < words.Length; i++)
+        {
+            index[words[i]] = i;
+        }
+
+        return index;
+    }
+
+    private static string[] ReadStrings(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        if (count < 0 || count > 10_000_000)
+        {
+            throw new InvalidDataException($"not a lexicon file (vocabulary of {count} entries)");
+        }
+
+        var result = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = reader.ReadString();
+        }
+
+        return result;
+    }
+
+    private static void WriteStrings(BinaryWriter writer, string[] strings)
+    {
+        writer.Write(strings.Length);
+        foreach (var s in strings)
+        {
+            writer.Write(s);
+        }
+    }
+
+    // Each list: a count byte, then (target id, probability quantised to 1/255) pairs.
+    private static Translation[][] ReadLists(BinaryReader reader, int count, int targets)
+    {
+        var lists = new Translation[count][];
+        for (var i = 0; i < count; i++)
+        {
+            var n = reader.ReadByte();
+            var list = new Translation[n];
+            for (var k = 0; k < n; k++)
+            {
+                var target = reader.Read7BitEncodedInt();
+                if (target < 0 || target >= targets)
+                {
+                    throw new InvalidDataException($"not a lexicon file (translation target {target} out of range)");
+                }
+
+                list[k] = new Translation(target, reader.ReadByte() / 255f);
+            }
+
+            lists[i] = list;
+        }
+
+        return lists;
+    }
+
+    private static void WriteLists(BinaryWriter writer, Translation[][] lists)
+    {
+        foreach (var list in lists)
+        {
+            var n = Math.Min(list.Length, 255);
+            writer.Write((byte)n);
+            for (var k = 0; k < n; k++)
+            {
+                writer.Write7BitEncodedInt(list[k].Target);
+                writer.Write((byte)Math.Clamp((int)Math.Round(list[k].Probability * 255), 1, 255));
+            }
+        }
+    }
+
+    private static Lexicon LoadDefault()
+    {
+        using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream("Aligner.Models.lexicon.bin")
+            ?? throw new InvalidOperationException("The embedded lexicon is missing from the assembly.");
+        return Load(stream);
+    }
+}
+
+/// <summary>A translation candidate: the id of a word in the other language's vocabulary and its probability.</summary>
+/// <param name="Target">Id in the other language's vocabulary.</param>
+/// <param name="Probability">Translation probability (IBM Model 1).</param>
+public readonly record struct Translation(int Target, float Probability);

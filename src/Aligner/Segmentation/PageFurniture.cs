@@ -1,0 +1,139 @@
+using System.Text.RegularExpressions;
+using Aligner.Normalization;
+
+namespace Aligner.Segmentation;
+
+/// <summary>
+/// Finds the page furniture of a news page: breadcrumbs, share and follow buttons, advertisement labels, copyright
+/// lines, tag lists and the related-news list that closes an article. Furniture is never paired: two pages of
+/// the same site carry the same buttons in both languages, but they translate nothing of the article, and
+/// related-news lists name different articles on each side.
+/// </summary>
+/// <remarks>
+/// The phrases are the common labels of English and Vietnamese news sites, matched on the folded text (no
+/// diacritics, lower case), as whole short paragraphs or as their first words. Thread-safe.
+/// </remarks>
+public static partial class PageFurniture
+{
+    // A paragraph longer than this many words is article text, whatever it starts with.
+    private const int MaximumWords = 12;
+
+    /// <summary>Marks the sentences that belong to page furniture.</summary>
+    /// <param name="text">The text the sentence ranges point into.</param>
+    /// <param name="sentences">The sentences of the text, in order.</param>
+    public static bool[] Classify(string text, IReadOnlyList<Sentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sentences);
+        var result = new bool[sentences.Count];
+        if (sentences.Count == 0)
+        {
+            return result;
+        }
+
+        // Paragraph extents, in sentence indices.
+        var paragraphs = new List<(int First, int End)>();
+        for (var k = 0; k < sentences.Count;)
+        {
+            var end = k + 1;
+            while (end < sentences.Count && sentences[end].Paragraph == sentences[k].Paragraph)
+            {
+                end++;
+            }
+
+            paragraphs.Add((k, end));
+            k = end;
+        }
+
+        var textEnd = sentences[^1].Range.End;
+        var relatedFrom = int.MaxValue;
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            var (first, end) = paragraphs[p];
+            var start = sentences[first].Range.Start;
+            var span = text.AsSpan(start, sentences[end - 1].Range.End - start);
+            var kind = Kind(span);
+            if (kind == FurnitureKind.RelatedHeading && start >= textEnd / 2 && relatedFrom == int.MaxValue)
+            {
+                relatedFrom = p; // the related-news list runs to the end of the page
+            }
+
+            if (kind != FurnitureKind.None || p >= relatedFrom)
+            {
+                result.AsSpan(first, end - first).Fill(true);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether a paragraph on its own reads as page furniture.</summary>
+    public static bool IsFurniture(ReadOnlySpan<char> paragraph) => Kind(paragraph) != FurnitureKind.None;
+
+    private static FurnitureKind Kind(ReadOnlySpan<char> paragraph)
+    {
+        var trimmed = paragraph.Trim();
+        if (trimmed.IsEmpty || trimmed.Length > 160)
+        {
+            return FurnitureKind.None;
+        }
+
+        var folded = VietnameseFolding.Fold(trimmed.ToString()).ToLowerInvariant();
+        var words = Words().Count(folded);
+        if (words > MaximumWords)
+        {
+            return FurnitureKind.None;
+        }
+
+        var bare = folded.TrimEnd(':', '.', ' ', '»', '>', '|');
+        if (RelatedHeadings.Contains(bare))
+        {
+            return FurnitureKind.RelatedHeading;
+        }
+
+        if (Labels.Contains(bare) || Breadcrumb().IsMatch(folded) || LabelStart().IsMatch(folded))
+        {
+            return FurnitureKind.Label;
+        }
+
+        return FurnitureKind.None;
+    }
+
+    private enum FurnitureKind
+    {
+        None,
+        Label,
+        RelatedHeading,
+    }
+
+    // Headings after which a page lists other articles.
+    private static readonly HashSet<string> RelatedHeadings = new(StringComparer.Ordinal)
+    {
+        "related news", "related articles", "related stories", "related", "read more", "read also", "see also",
+        "more news", "more stories", "other news", "other stories", "more from", "latest news", "most read",
+        "most popular", "most viewed", "you may also like", "recommended", "in other news",
+        "tin lien quan", "bai lien quan", "doc them", "xem them", "tin khac", "cac tin khac", "tin cung chuyen muc",
+        "doc nhieu", "doc nhieu nhat", "tin moi", "tin moi nhat", "tin noi bat", "co the ban quan tam", "tin tuc lien quan",
+    };
+
+    // Short labels that are furniture wherever they stand.
+    private static readonly HashSet<string> Labels = new(StringComparer.Ordinal)
+    {
+        "advertisement", "advertising", "sponsored", "share", "share this", "share this article", "share this story",
+        "share on facebook", "share on twitter", "print", "print this article", "comments", "comment", "leave a comment",
+        "subscribe", "sign up", "log in", "login", "home", "back to top", "top", "menu", "search",
+        "quang cao", "chia se", "chia se bai viet", "in bai", "in bai viet", "binh luan", "gui binh luan", "dang ky",
+        "dang nhap", "trang chu", "len dau trang", "tim kiem",
+    };
+
+    [GeneratedRegex(@"\S+")]
+    private static partial Regex Words();
+
+    // "Home / News / World", "Trang chủ > Tin tức": three or more short crumbs.
+    [GeneratedRegex(@"^[^/>»|]{1,30}(\s*[/>»|]\s*[^/>»|]{1,30}){2,}$")]
+    private static partial Regex Breadcrumb();
+
+    // Labels followed by a list or a name: "Tags: ...", "Follow us on ...", "Copyright 2024", "Từ khóa: ...".
+    [GeneratedRegex(@"^(tags?\s*:|tu khoa\s*:|keywords?\s*:|follow us\b|theo doi chung toi\b|copyright\b|\(c\)|©|ban quyen\b|all rights reserved|share (this|on)\b|chia se (len|qua)\b)")]
+    private static partial Regex LabelStart();
+}
