@@ -129,8 +129,8 @@ public static partial class PageFurniture
     [GeneratedRegex(@"\S+")]
     private static partial Regex Words();
 
-    // "Home / News / World", "Trang chủ > Tin tức": three or more short crumbs.
-    [GeneratedRegex(@"^[^/>»|]{1,30}(\s*[/>»|]\s*[^/>»|]{1,30}){2,}$")]
+    // "Home / News / World", "Trang chủ > Tin tức > Thế giới": three or more crumbs, each with a letter (not a date).
+    [GeneratedRegex(@"^[^/>»|\p{L}]*\p{L}[^/>»|]*(\s*[/>»|]\s*[^/>»|\p{L}]*\p{L}[^/>»|]*){2,}$")]
     private static partial Regex Breadcrumb();
 
     // Labels followed by a list or a name: "Tags: ...", "Follow us on ...", "Copyright 2024", "Từ khóa: ...".

@@ -1,0 +1,62 @@
+using Aligner.Scoring;
+using FluentAssertions;
+
+namespace Aligner.Tests.Scoring;
+
+[TestFixture]
+public sealed class LexicalFeaturesTests
+{
+    private static Lexicon Lexicon => Lexicon.Default;
+
+    [Test]
+    public void Covered_Translation_CoversMostKnownWords()
+    {
+        var en = LexicalFeatures.English("The government will build a new school for the children.", Lexicon);
+        var vi = LexicalFeatures.Vietnamese("Chính phủ sẽ xây một trường học mới cho trẻ em.", Lexicon);
+
+        LexicalFeatures.Covered(en, vi).Should().BeGreaterThanOrEqualTo(en.Known / 2);
+        LexicalFeatures.Covered(vi, en).Should().BeGreaterThanOrEqualTo(vi.Known / 2);
+    }
+
+    [Test]
+    public void Covered_UnrelatedSentence_CoversFewerWords()
+    {
+        var en = LexicalFeatures.English("The government will build a new school for the children.", Lexicon);
+        var translation = LexicalFeatures.Vietnamese("Chính phủ sẽ xây một trường học mới cho trẻ em.", Lexicon);
+        var unrelated = LexicalFeatures.Vietnamese("Trời mưa to suốt đêm qua ở vùng núi.", Lexicon);
+
+        LexicalFeatures.Covered(en, unrelated).Should().BeLessThan(LexicalFeatures.Covered(en, translation));
+    }
+
+    [Test]
+    public void Covered_NeverExceedsKnown_AndEmptyGivesZero()
+    {
+        var en = LexicalFeatures.English("water water water", Lexicon);
+        var vi = LexicalFeatures.Vietnamese("nước nước", Lexicon);
+
+        LexicalFeatures.Covered(en, vi).Should().BeLessThanOrEqualTo(en.Known);
+        LexicalFeatures.Covered(en, LexicalFeatures.Empty).Should().Be(0);
+        LexicalFeatures.Covered(LexicalFeatures.Empty, vi).Should().Be(0);
+    }
+
+    [Test]
+    public void Combine_AddsPositionsAndKnownWords()
+    {
+        var first = LexicalFeatures.English("The school is new.", Lexicon);
+        var second = LexicalFeatures.English("The children are happy.", Lexicon);
+
+        var both = LexicalFeatures.Combine(first, second);
+
+        both.Positions.Should().Be(first.Positions + second.Positions);
+        both.Known.Should().Be(first.Known + second.Known);
+        var vi = LexicalFeatures.Vietnamese("Trường học mới. Trẻ em vui.", Lexicon);
+        LexicalFeatures.Covered(both, vi).Should().Be(LexicalFeatures.Covered(first, vi) + LexicalFeatures.Covered(second, vi));
+    }
+
+    [Test]
+    public void EmptyLexicon_GivesNoEvidence()
+    {
+        LexicalFeatures.English("The government", Lexicon.Empty).Known.Should().Be(0);
+        LexicalFeatures.Vietnamese("Chính phủ", Lexicon.Empty).Known.Should().Be(0);
+    }
+}

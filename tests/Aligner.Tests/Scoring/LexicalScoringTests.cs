@@ -1,0 +1,67 @@
+using Aligner.Alignment;
+using Aligner.IO;
+using Aligner.Scoring;
+using FluentAssertions;
+
+namespace Aligner.Tests.Scoring;
+
+[TestFixture]
+public sealed class LexicalScoringTests
+{
+    private static SentenceFeatures English(string text) => AlignmentPipeline.Prepare(text, AlignmentPipeline.Side.English, Lexicon.Default).Features.Aggregate(SentenceFeatures.Combine);
+
+    private static SentenceFeatures Vietnamese(string text) => AlignmentPipeline.Prepare(text, AlignmentPipeline.Side.Vietnamese, Lexicon.Default).Features.Aggregate(SentenceFeatures.Combine);
+
+    [Test]
+    public void Default_ModelCombinesLexicalEvidence()
+    {
+        ScorerModel.Default.Weights.Should().HaveCount(PairScorer.FeatureNames.Count);
+        ScorerModel.Default.EnglishWordCovered.Should().BeGreaterThan(ScorerModel.Default.EnglishWordCoveredByChance);
+    }
+
+    // Same lengths, no numbers or names: only the words can tell these apart.
+    [TestCase("The children are playing in the garden.", "Bọn trẻ đang chơi trong vườn.", "Giá xăng lại tăng mạnh.")]
+    [TestCase("My father works at the hospital.", "Bố tôi làm việc ở bệnh viện.", "Cô ấy thích đọc sách cũ.")]
+    [TestCase("The weather will be cold tomorrow.", "Ngày mai thời tiết sẽ lạnh.", "Họ đã bán căn nhà rồi.")]
+    public void Score_WordsDecideBetweenEqualLengthCandidates(string english, string translation, string unrelated)
+    {
+        var scorer = PairScorer.Default;
+
+        scorer.Score(English(english), Vietnamese(translation)).Should().BeGreaterThan(0);
+        scorer.Score(English(english), Vietnamese(unrelated)).Should().BeLessThan(0);
+    }
+
+    [Test]
+    public void Score_FurnitureOnEitherSide_IsTheFurnitureScore()
+    {
+        var scorer = PairScorer.Default;
+        var share = English("Share this article");
+        var chia = Vietnamese("Chia sẻ bài viết");
+
+        share.IsFurniture.Should().BeTrue();
+        scorer.Score(share, chia).Should().Be(PairScorer.FurnitureScore);
+        scorer.Score(English("The children are playing."), chia).Should().Be(PairScorer.FurnitureScore);
+    }
+
+    [Test]
+    public void Score_HugeSpans_StayFinite()
+    {
+        var big = string.Join(' ', Enumerable.Repeat("water school government", 20000));
+        var score = PairScorer.Default.Score(English(big), Vietnamese("nước"));
+
+        double.IsFinite(score).Should().BeTrue();
+    }
+
+    [Test]
+    public void Align_PageFurnitureOnBothSides_IsNeverPaired()
+    {
+        const string en = "Home / News / World\n\nShare this article\n\nThe children are playing in the garden.\n\nMy father works at the hospital.\n\nRELATED NEWS\n\nPrices of petrol rise again";
+        const string vi = "Trang chủ / Tin tức / Thế giới\n\nChia sẻ bài viết\n\nBọn trẻ đang chơi trong vườn.\n\nBố tôi làm việc ở bệnh viện.\n\nTIN LIÊN QUAN\n\nGiá xăng lại tăng mạnh";
+
+        var alignment = AlignmentPipeline.Default.Align(new SourceText(en, "en.txt"), new SourceText(vi, "vi.txt"));
+
+        var paired = alignment.Beads.Where(b => b.Kind is not (BeadKind.OneToZero or BeadKind.ZeroToOne)).ToList();
+        paired.Should().HaveCount(2);
+        paired.Select(b => b.Kind).Should().OnlyContain(k => k == BeadKind.OneToOne);
+    }
+}

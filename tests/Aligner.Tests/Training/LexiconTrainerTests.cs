@@ -1,0 +1,143 @@
+using Aligner.Scoring;
+using Aligner.Tokenization;
+using Aligner.Training;
+using FluentAssertions;
+
+namespace Aligner.Tests.Training;
+
+[TestFixture]
+public sealed class LexiconTrainerTests
+{
+    // Each word meets its translation in several pairs and other words in few: Model 1 must pull them together.
+    private static readonly (string English, string Vietnamese)[] Corpus =
+    [
+        ("the cat sleeps", "con mèo ngủ"),
+        ("the dog sleeps", "con chó ngủ"),
+        ("the cat eats", "con mèo ăn"),
+        ("the dog eats", "con chó ăn"),
+        ("a cat runs", "một con mèo chạy"),
+        ("a dog runs", "một con chó chạy"),
+        ("the bird sings", "con chim hót"),
+        ("a bird eats", "một con chim ăn"),
+        ("cat", "mèo"),
+        ("dog", "chó"),
+    ];
+
+    private static Lexicon lexicon = null!;
+
+    [OneTimeSetUp]
+    public void TrainOnce() => lexicon = LexiconTrainer.Train(Corpus, LexiconTrainingOptions.Default with { MinimumMass = 0 });
+
+    [TestCase("cat", "mèo")]
+    [TestCase("dog", "chó")]
+    [TestCase("bird", "chim")]
+    public void Train_SmallCorpus_BestTranslationIsTheRightSyllable(string english, string vietnamese)
+    {
+        var id = lexicon.EnglishId(LexicalTokenizer.EnglishWords(english)[0]);
+        id.Should().BeGreaterThanOrEqualTo(0);
+
+        var best = lexicon.TranslationsOfEnglish(id)[0];
+
+        lexicon.VietnameseUnit(best.Target).Should().Be(vietnamese);
+    }
+
+    [Test]
+    public void Train_SmallCorpus_ReverseDirectionToo()
+    {
+        var id = lexicon.VietnameseId("mèo");
+
+        var targets = lexicon.TranslationsOfVietnamese(id).ToArray().Select(t => lexicon.EnglishWord(t.Target));
+
+        targets.First().Should().Be(LexicalTokenizer.EnglishWords("cat")[0]);
+    }
+
+    [Test]
+    public void Train_Translations_AreSortedAndProbabilities()
+    {
+        for (var e = 0; e < lexicon.EnglishCount; e++)
+        {
+            var list = lexicon.TranslationsOfEnglish(e).ToArray();
+            list.Should().BeInDescendingOrder(t => t.Probability);
+            list.Should().OnlyContain(t => t.Probability > 0 && t.Probability <= 1);
+            list.Length.Should().BeLessThanOrEqualTo(LexiconTrainingOptions.Default.MaximumTranslations);
+        }
+    }
+
+    [Test]
+    public void Train_MinimumMass_DropsWordsItDoesNotKnowWell()
+    {
+        var strict = LexiconTrainer.Train(Corpus, LexiconTrainingOptions.Default with { MinimumMass = 1.01 });
+
+        strict.EnglishCount.Should().Be(0, "no word can have translations adding up to more than 1");
+    }
+
+    [Test]
+    public void Train_NoPairs_GivesAnEmptyLexicon()
+    {
+        var empty = LexiconTrainer.Train([]);
+
+        empty.EnglishCount.Should().Be(0);
+        empty.VietnameseCount.Should().Be(0);
+    }
+
+    [Test]
+    public void SaveThenLoad_RoundTripsEveryEntry()
+    {
+        using var stream = new MemoryStream();
+        lexicon.Save(stream);
+        stream.Position = 0;
+
+        var loaded = Lexicon.Load(stream);
+
+        loaded.EnglishCount.Should().Be(lexicon.EnglishCount);
+        loaded.VietnameseCount.Should().Be(lexicon.VietnameseCount);
+        for (var e = 0; e < lexicon.EnglishCount; e++)
+        {
+            loaded.EnglishWord(e).Should().Be(lexicon.EnglishWord(e));
+            var before = lexicon.TranslationsOfEnglish(e).ToArray();
+            var after = loaded.TranslationsOfEnglish(e).ToArray();
+            after.Select(t => t.Target).Should().Equal(before.Select(t => t.Target));
+            after.Select(t => (double)t.Probability).Should().Equal(before.Select(t => (double)t.Probability), (a, b) => Math.Abs(a - b) <= 1.0 / 255, "probabilities are stored in 8 bits");
+        }
+    }
+
+    [TestCase(new byte[0])]
+    [TestCase(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 })]
+    public void Load_NotALexicon_ThrowsInvalidData(byte[] bytes)
+    {
+        var act = () => Lexicon.Load(new MemoryStream(bytes));
+
+        act.Should().Throw<InvalidDataException>();
+    }
+
+    [Test]
+    public void Load_Truncated_ThrowsInvalidData()
+    {
+        using var stream = new MemoryStream();
+        lexicon.Save(stream);
+        var half = stream.ToArray()[..(int)(stream.Length / 2)];
+
+        var act = () => Lexicon.Load(new MemoryStream(half));
+
+        act.Should().Throw<InvalidDataException>();
+    }
+
+    [Test]
+    public void Default_IsEmbeddedAndSizeable()
+    {
+        Lexicon.Default.EnglishCount.Should().BeGreaterThan(5000);
+        Lexicon.Default.TrainedOn.Should().Contain("Tatoeba");
+    }
+
+    [TestCase("cooperation", "hợp_tác")]
+    [TestCase("government", "chính_phủ")]
+    [TestCase("water", "nước")]
+    public void Default_KnowsCommonWords(string english, string vietnamese)
+    {
+        var id = Lexicon.Default.EnglishId(LexicalTokenizer.EnglishWords(english)[0]);
+
+        var targets = Lexicon.Default.TranslationsOfEnglish(id).ToArray().Select(t => Lexicon.Default.VietnameseUnit(t.Target));
+
+        targets.Should().Contain(vietnamese);
+    }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Trains the embedded lexicon (src/Aligner/Models/lexicon.bin) and scorer (scorer.json) from the permissively
+# licensed data in ../shared/data; NTREX and IWSLT are evaluation data and never used.
+# 1. a lexicon without FLORES-200 dev, 2. the scorer fitted on FLORES-200 dev with that lexicon (so the coverage
+# rates are those of unseen text), 3. the shipped lexicon, FLORES-200 dev included (news vocabulary).
+# Usage: bash training/lexicon.sh [MODELS_DIR]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+data=${SHARED:-$root/../shared}/data
+models=${1:-$root/src/Aligner/Models}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# LibreOffice UI strings (MPL-2.0 subset only): drop accelerator marks and format specifiers.
+zcat "$data/software-l10n-en-vi/l10n.tsv.gz" | awk -F'\t' '$1 == "libreoffice-l10n-vi"' \
+  | sed -E 's/[~&]//g; s/%[A-Za-z0-9_]+%?//g; s/\$[A-Za-z0-9_]+\$?//g' > "$tmp/ui.tsv"
+cut -f3 "$tmp/ui.tsv" > "$tmp/ui.en"; cut -f4 "$tmp/ui.tsv" > "$tmp/ui.vi"
+# Dictionaries: Wiktionary (CC-BY-SA), CLDR (Unicode licence), iso-codes (LGPL-2.1+); notes like "(sự)" removed.
+tail -n +2 "$data/dict/wiktionary-en-vi.tsv" | awk -F'\t' '{print $1 "\t" $4}' \
+  | sed -E 's/\([^)]*\)//g; s#/[^/]*/##g' > "$tmp/dict.tsv"
+tail -n +2 "$data/dict/cldr-en-vi.tsv" | awk -F'\t' '{print $3 "\t" $4}' >> "$tmp/dict.tsv"
+tail -n +2 "$data/dict/iso-codes-en-vi.tsv" | awk -F'\t' '{print $2 "\t" $3}' >> "$tmp/dict.tsv"
+cut -f1 "$tmp/dict.tsv" > "$tmp/dict.en"; cut -f2 "$tmp/dict.tsv" > "$tmp/dict.vi"
+
+dotnet build "$root/src/Aligner.Cli" -c Release -v quiet -nologo >/dev/null
+cli=(dotnet "$root/src/Aligner.Cli/bin/Release/net10.0/Aligner.Cli.dll")
+name="LibreOffice help 7.4 + UI (MPL-2.0), Tatoeba (CC-BY 2.0 FR), Wiktionary (CC-BY-SA-3.0), CLDR 48 (Unicode-3.0), iso-codes 4.15 (LGPL-2.1+)"
+corpora=(
+  "$data/libreoffice-help-en-vi/lohelp.en.gz" "$data/libreoffice-help-en-vi/lohelp.vi.gz"
+  "$data/tatoeba-en-vi/tatoeba.en" "$data/tatoeba-en-vi/tatoeba.vi"
+  "$tmp/ui.en" "$tmp/ui.vi"
+  "$tmp/dict.en" "$tmp/dict.vi"
+)
+flores=("$data/flores200-en-vi/dev.en" "$data/flores200-en-vi/dev.vi")
+"${cli[@]}" train-lexicon "${corpora[@]}" --name "$name" -o "$tmp/held-out.bin"
+"${cli[@]}" train-scorer "${flores[@]}" --lexicon "$tmp/held-out.bin" --name "FLORES-200 dev (CC-BY-SA-4.0)" -o "$models/scorer.json"
+"${cli[@]}" train-lexicon "${corpora[@]}" "${flores[@]}" --name "$name, FLORES-200 dev (CC-BY-SA-4.0)" -o "$models/lexicon.bin"
+ls -l "$models/scorer.json" "$models/lexicon.bin"
