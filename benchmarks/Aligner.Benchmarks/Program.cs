@@ -1,5 +1,14 @@
+using Aligner.Benchmarks.Quality;
 using BenchmarkDotNet.Running;
 
 // Runs the benchmarks chosen on the command line, for example:
 //   dotnet run -c Release --project benchmarks/Aligner.Benchmarks -- --filter '*' --job Dry
+// or the scorer's retrieval test (a quality figure, not a timing):
+//   dotnet run -c Release --project benchmarks/Aligner.Benchmarks -- retrieval dev.en dev.vi
+if (args.Length > 0 && args[0] == "retrieval")
+{
+    return RetrievalTest.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -56,10 +56,11 @@ public sealed class PairScorer
         "length", "anchors", "english words", "vietnamese words",
     ];
 
-    // Declared after FeatureNames: static initialisers run in order, and validating the model reads FeatureNames.
+    // Lazy: loading the default model validates it against FeatureNames, which must not wait on this scorer.
+    private static readonly Lazy<PairScorer> DefaultScorer = new(() => new PairScorer(ScorerModel.Default));
 
     /// <summary>A scorer with the embedded default model.</summary>
-    public static PairScorer Default { get; } = new(ScorerModel.Default);
+    public static PairScorer Default => DefaultScorer.Value;
 
     /// <summary>The score of any pair with page furniture on a side: low enough that the aligner never pairs it.</summary>
     public const double FurnitureScore = -50;
