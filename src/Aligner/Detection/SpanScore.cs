@@ -24,7 +24,7 @@ internal struct SpanScore : IFeatureVisitor
         vietnameseUnseen = model.VietnameseUnseenWord;
     }
 
-    /// <summary>Lower-case words never seen in English (Vietnamese) training text, and lower-case words with a shared diacritic.</summary>
+    /// <summary>Lower-case words never seen in English training text (in halves: 2 for a short word, 1 for a long one) and in Vietnamese.</summary>
     public int LowerUnseenEnglish;
     public int LowerUnseenVietnamese;
 
@@ -96,7 +96,8 @@ internal struct SpanScore : IFeatureVisitor
             LowerVietnamese += vietnamese;
             LowerFeatures += features;
             LowerWords++;
-            LowerUnseenEnglish += englishWord >= englishUnseen ? 1 : 0;
+            // English vocabulary is open: a long unseen word is often just rare; an unseen short word is foreign.
+            LowerUnseenEnglish += englishWord >= englishUnseen ? (shape.Letters <= 4 ? 2 : 1) : 0;
             LowerUnseenVietnamese += vietnameseWord >= vietnameseUnseen ? 1 : 0;
             LowerVietnameseOnly += only;
             LowerVietnameseShared += shared;
@@ -142,7 +143,8 @@ internal struct SpanScore : IFeatureVisitor
     /// <summary>Fit: how well one language explains the lower-case words (negative: worse than its training text).</summary>
     public readonly double Fit(bool vietnamese, LanguageModelCalibration calibration)
     {
-        var unseen = vietnamese ? LowerUnseenVietnamese : LowerUnseenEnglish;
+        // English unseen words are counted in halves: a short one counts whole, a long one half.
+        var unseen = vietnamese ? LowerUnseenVietnamese : LowerUnseenEnglish / 2.0;
         var weight = vietnamese ? calibration.VietnameseUnseenWeight : calibration.EnglishUnseenWeight;
         var fit = (LowerWords - unseen) - (weight * unseen) - (ForeignDiacriticWords * calibration.ForeignDiacriticPenalty);
         if (!vietnamese)
