@@ -19,7 +19,8 @@ internal interface IFeatureVisitor
 /// <param name="Letters">Number of letters.</param>
 /// <param name="Capitalised">Starts with a capital and does not open a sentence: likely a name, weighted down.</param>
 /// <param name="Flags">The union of the <see cref="CharTable"/> flags of its characters.</param>
-internal readonly record struct WordShape(int Letters, bool Capitalised, byte Flags);
+/// <param name="UpperFirst">Starts with a capital, wherever it stands (a name, or the first word of a sentence).</param>
+internal readonly record struct WordShape(int Letters, bool Capitalised, byte Flags, bool UpperFirst);
 
 /// <summary>
 /// Cuts a text into Latin words (folded to lower-case letters without diacritics) and reports their hashed
@@ -56,7 +57,7 @@ internal static class FeatureScanner
             {
                 if (inWord)
                 {
-                    EndWord(ref visitor, packed, wordHash, length, upperFirst && !wordOpensSentence, flags, order, ngramShift, wordShift);
+                    EndWord(ref visitor, packed, wordHash, length, upperFirst, !wordOpensSentence, flags, order, ngramShift, wordShift);
                     inWord = false;
                 }
 
@@ -104,12 +105,12 @@ internal static class FeatureScanner
 
         if (inWord)
         {
-            EndWord(ref visitor, packed, wordHash, length, upperFirst && !wordOpensSentence, flags, order, ngramShift, wordShift);
+            EndWord(ref visitor, packed, wordHash, length, upperFirst, !wordOpensSentence, flags, order, ngramShift, wordShift);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void EndWord<TVisitor>(ref TVisitor visitor, ulong packed, ulong wordHash, int length, bool capitalised, int flags, int order, int ngramShift, int wordShift)
+    private static void EndWord<TVisitor>(ref TVisitor visitor, ulong packed, ulong wordHash, int length, bool upperFirst, bool inside, int flags, int order, int ngramShift, int wordShift)
         where TVisitor : struct, IFeatureVisitor
     {
         packed = (packed << 8) | CharTable.Boundary;
@@ -120,6 +121,6 @@ internal static class FeatureScanner
             visitor.Ngram((int)(((key + (ulong)n) * Multiplier) >> ngramShift));
         }
 
-        visitor.Word((int)((wordHash * Multiplier) >> wordShift), new WordShape(length, capitalised, (byte)flags));
+        visitor.Word((int)((wordHash * Multiplier) >> wordShift), new WordShape(length, upperFirst && inside, (byte)flags, upperFirst));
     }
 }

@@ -20,7 +20,7 @@ public sealed class LanguageModel
     public const int Scale = 8;
 
     private const uint Magic = 0x44494C41; // "ALID"
-    private const int Version = 1;
+    private const int Version = 2;
 
     private static readonly Lazy<LanguageModel> DefaultModel = new(LoadDefault);
 
@@ -91,7 +91,7 @@ public sealed class LanguageModel
             }
 
             var version = reader.ReadInt32();
-            if (version != Version)
+            if (version is < 1 or > Version)
             {
                 throw new InvalidDataException($"language detector model version {version} is not supported (expected {Version})");
             }
@@ -118,6 +118,11 @@ public sealed class LanguageModel
                 OutOfModelBias = reader.ReadDouble(),
                 ForeignDiacriticPenalty = reader.ReadDouble(),
             };
+            if (version >= 2)
+            {
+                calibration = calibration with { WordClip = reader.ReadDouble() };
+            }
+
             var trainedOn = reader.ReadString();
             var ngrams = ReadExactly(reader, 2 << ngramBits);
             var words = ReadExactly(reader, 2 << wordBits);
@@ -156,6 +161,7 @@ public sealed class LanguageModel
         writer.Write(c.OutOfModelScale);
         writer.Write(c.OutOfModelBias);
         writer.Write(c.ForeignDiacriticPenalty);
+        writer.Write(c.WordClip);
         writer.Write(TrainedOn);
         writer.Write(Ngrams);
         writer.Write(Words);
@@ -234,4 +240,11 @@ public sealed record LanguageModelCalibration
 
     /// <summary>Fit taken off for each word with a diacritic neither language uses (ç, ñ, ü, ß, ...).</summary>
     public double ForeignDiacriticPenalty { get; init; } = 4;
+
+    /// <summary>
+    /// The most evidence (log-likelihood ratio, nats) one capitalised word inside a sentence (a likely name) can give
+    /// either way, chosen on held-out training text; positive infinity for none. Names travel between languages: the
+    /// clip keeps <c>Nguyen Hong Phuc</c> in an English sentence from outweighing its ordinary English words.
+    /// </summary>
+    public double WordClip { get; init; } = double.PositiveInfinity;
 }

@@ -10,6 +10,7 @@ internal struct SpanScore : IFeatureVisitor
     private readonly byte[] words;
     private readonly int englishUnseen;
     private readonly int vietnameseUnseen;
+    private readonly int clip;
 
     // The current word's n-gram sums (English, Vietnamese) and feature count.
     private int wordEnglish;
@@ -22,13 +23,19 @@ internal struct SpanScore : IFeatureVisitor
         words = model.Words;
         englishUnseen = model.EnglishUnseenWord;
         vietnameseUnseen = model.VietnameseUnseenWord;
+        var wordClip = model.Calibration.WordClip * LanguageModel.Scale;
+        clip = wordClip >= int.MaxValue ? int.MaxValue : (int)Math.Round(wordClip);
     }
 
     /// <summary>Lower-case words never seen in English training text (in halves: 2 for a short word, 1 for a long one) and in Vietnamese.</summary>
     public int LowerUnseenEnglish;
     public int LowerUnseenVietnamese;
 
+    /// <summary>Words written in lower case (whose being unseen counts in <see cref="Fit"/>).</summary>
+    public int LowerKnownable;
+
     /// <summary>Sums over words that are not capitalised (or open a sentence).</summary>
+    public long LowerDifference;
     public long LowerEnglish;
     public long LowerVietnamese;
     public int LowerFeatures;
@@ -37,6 +44,7 @@ internal struct SpanScore : IFeatureVisitor
     public int LowerVietnameseShared;
 
     /// <summary>Sums over capitalised words that do not open a sentence (likely names).</summary>
+    public long CapitalDifference;
     public long CapitalEnglish;
     public long CapitalVietnamese;
     public int CapitalFeatures;
@@ -70,6 +78,9 @@ internal struct SpanScore : IFeatureVisitor
         var english = wordEnglish + englishWord;
         var vietnamese = wordVietnamese + vietnameseWord;
         var features = wordFeatures + 1;
+
+        // A likely name's evidence (English cost − Vietnamese cost) is clipped: names travel between languages.
+        var difference = shape.Capitalised ? Math.Clamp(english - vietnamese, -clip, clip) : english - vietnamese;
         wordEnglish = 0;
         wordVietnamese = 0;
         wordFeatures = 0;
@@ -83,6 +94,7 @@ internal struct SpanScore : IFeatureVisitor
 
         if (shape.Capitalised)
         {
+            CapitalDifference += difference;
             CapitalEnglish += english;
             CapitalVietnamese += vietnamese;
             CapitalFeatures += features;
@@ -92,13 +104,19 @@ internal struct SpanScore : IFeatureVisitor
         }
         else
         {
+            LowerDifference += difference;
             LowerEnglish += english;
             LowerVietnamese += vietnamese;
             LowerFeatures += features;
             LowerWords++;
-            // English vocabulary is open: a long unseen word is often just rare; an unseen short word is foreign.
-            LowerUnseenEnglish += englishWord >= englishUnseen ? (shape.Letters <= 4 ? 2 : 1) : 0;
-            LowerUnseenVietnamese += vietnameseWord >= vietnameseUnseen ? 1 : 0;
+            if (!shape.UpperFirst)
+            {
+                // Only words written in lower case tell whether a language knows them: a capitalised first word may be a name.
+                // English vocabulary is open: a long unseen word is often just rare; an unseen short word is foreign.
+                LowerKnownable++;
+                LowerUnseenEnglish += englishWord >= englishUnseen ? (shape.Letters <= 4 ? 2 : 1) : 0;
+                LowerUnseenVietnamese += vietnameseWord >= vietnameseUnseen ? 1 : 0;
+            }
             LowerVietnameseOnly += only;
             LowerVietnameseShared += shared;
         }
@@ -121,8 +139,8 @@ internal struct SpanScore : IFeatureVisitor
     public readonly double LogLikelihoodRatio(LanguageModelCalibration calibration)
     {
         var w = CapitalWeight(calibration);
-        var lower = (LowerEnglish - LowerVietnamese) / (double)LanguageModel.Scale;
-        var capital = (CapitalEnglish - CapitalVietnamese) / (double)LanguageModel.Scale;
+        var lower = LowerDifference / (double)LanguageModel.Scale;
+        var capital = CapitalDifference / (double)LanguageModel.Scale;
         var diacritics = (LowerVietnameseOnly + (w * CapitalVietnameseOnly)) * calibration.VietnameseOnlyDiacritic
             + ((LowerVietnameseShared + (w * CapitalVietnameseShared)) * calibration.VietnameseSharedDiacritic);
         return lower + (w * capital) + diacritics;
@@ -146,7 +164,7 @@ internal struct SpanScore : IFeatureVisitor
         // English unseen words are counted in halves: a short one counts whole, a long one half.
         var unseen = vietnamese ? LowerUnseenVietnamese : LowerUnseenEnglish / 2.0;
         var weight = vietnamese ? calibration.VietnameseUnseenWeight : calibration.EnglishUnseenWeight;
-        var fit = (LowerWords - unseen) - (weight * unseen) - (ForeignDiacriticWords * calibration.ForeignDiacriticPenalty);
+        var fit = (LowerKnownable - unseen) - (weight * unseen) - (ForeignDiacriticWords * calibration.ForeignDiacriticPenalty);
         if (!vietnamese)
         {
             fit -= (LowerVietnameseOnly + LowerVietnameseShared) * calibration.EnglishDiacriticPenalty;

@@ -50,12 +50,24 @@ public sealed record LanguageDetectorTrainingOptions
     /// <summary>Seed of the random short excerpts used for calibration. Default 1.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// The most evidence one capitalised word inside a sentence (a likely name) may give (nats; see <see cref="Detection.LanguageModelCalibration.WordClip"/>). Default
+    /// null: the value among 4, 6, 8, 12, 16, 24 and none that makes the fewest errors on the held-out lines, their
+    /// 2–5-word excerpts, the Vietnamese without diacritics and the English with Vietnamese names put in.
+    /// </summary>
+    public double? WordClip { get; init; }
+
     /// <summary>A note of the corpora, stored in the model.</summary>
     public string Name { get; init; } = "";
 
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Order, 1, nameof(Order));
+        if (WordClip is { } clip && !(clip > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(WordClip), clip, "Must be positive.");
+        }
+
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Order, 7, nameof(Order));
         ArgumentOutOfRangeException.ThrowIfLessThan(NgramBits, 10, nameof(NgramBits));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(NgramBits, 24, nameof(NgramBits));
