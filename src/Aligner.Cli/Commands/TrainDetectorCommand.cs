@@ -16,6 +16,11 @@ internal static class TrainDetectorCommand
         var output = new Option<string>("--output", "-o") { Description = "Write the model (binary) to this file.", Required = true };
         var note = new Option<string>("--name") { Description = "A note of the corpora, stored in the model.", DefaultValueFactory = _ => "" };
         var maxLines = new Option<int>("--max-lines") { Description = "Use at most this many lines of each language, taken evenly from the files (0: all).", DefaultValueFactory = _ => 0 };
+        var smoothing = new Option<double>("--smoothing")
+        {
+            Description = "Additive smoothing of the counts; smaller (0.01) for corpora of a few thousand words, so that words seen once count as known.",
+            DefaultValueFactory = _ => LanguageDetectorTrainingOptions.Default.Smoothing,
+        };
         var command = new Command("train-detector", """
             Trains the English/Vietnamese language detector (hashed character n-grams and words, naive Bayes, with
             the confidence calibrated on held-out lines) and writes it as a binary model for `detect --model`.
@@ -24,7 +29,7 @@ internal static class TrainDetectorCommand
               aligner train-detector -e en.txt -v vi.txt.gz --name "my corpus" -o detector.bin
             """)
         {
-            english, vietnamese, output, note, maxLines,
+            english, vietnamese, output, note, maxLines, smoothing,
         };
         command.SetAction(parse => io.Guard(parse, () =>
         {
@@ -34,12 +39,18 @@ internal static class TrainDetectorCommand
                 throw new InvalidDataException($"--max-lines: must not be negative (got {limit})");
             }
 
+            var smooth = parse.GetValue(smoothing);
+            if (!(smooth > 0))
+            {
+                throw new InvalidDataException($"--smoothing: must be positive (got {smooth})");
+            }
+
             var en = ReadLines(parse.GetRequiredValue(english), limit);
             var vi = ReadLines(parse.GetRequiredValue(vietnamese), limit);
             LanguageModel model;
             try
             {
-                model = LanguageDetectorTrainer.Train(en, vi, LanguageDetectorTrainingOptions.Default with { Name = parse.GetValue(note) ?? "" });
+                model = LanguageDetectorTrainer.Train(en, vi, LanguageDetectorTrainingOptions.Default with { Name = parse.GetValue(note) ?? "", Smoothing = smooth });
             }
             catch (ArgumentException ex)
             {

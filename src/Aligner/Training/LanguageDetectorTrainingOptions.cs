@@ -16,7 +16,10 @@ public sealed record LanguageDetectorTrainingOptions
     /// <summary>log2 of the number of hashed word buckets, 10 to 24. Default 17.</summary>
     public int WordBits { get; init; } = 17;
 
-    /// <summary>Additive smoothing of the bucket counts. Default 0.5.</summary>
+    /// <summary>
+    /// Additive smoothing of the bucket counts. Default 0.5 (corpora of millions of words); use about 0.01 for a few
+    /// thousand words, so that a word seen once or twice is not taken for one the language never uses.
+    /// </summary>
     public double Smoothing { get; init; } = 0.5;
 
     /// <summary>Every this many lines one is held out of the counts to calibrate the confidence. Default 10.</summary>
