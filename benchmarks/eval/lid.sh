@@ -21,3 +21,10 @@ fi
 dotnet build "$root/src/Aligner.Cli" -c Release -v quiet -nologo >/dev/null
 cli="dotnet $root/src/Aligner.Cli/bin/Release/net10.0/Aligner.Cli.dll"
 python3 "$eval" run --data "$work/dev.tsv" --cmd "$cli detect --unit line {file}"
+
+# A second check on text never looked at while building the detector: IWSLT'15 TED talks tst2010 (evaluation only).
+if [ ! -f "$work/iwslt-tst2010.tsv" ]; then
+  python3 "$eval" make --en "$data/iwslt15-ted-en-vi/tst2010.en" --vi "$data/iwslt15-ted-en-vi/tst2010.vi" --n 2000 --seed 1 --out "$work/iwslt-tst2010.tsv" >/dev/null
+fi
+echo "--- IWSLT'15 tst2010 (TED talks)"
+python3 "$eval" run --data "$work/iwslt-tst2010.tsv" --cmd "$cli detect --unit line {file}"
