@@ -9,6 +9,17 @@ internal sealed class CliIO(TextWriter output, TextWriter error, Stream? standar
 
     public TextWriter Error { get; } = error;
 
+    /// <summary>Standard input for commands that read it; the console's when null.</summary>
+    public Stream? StandardInput { get; init; }
+
+    /// <summary>Reads all of standard input as a document named <c>-</c>.</summary>
+    public IO.SourceText ReadStandardInput()
+    {
+        using var buffer = new MemoryStream();
+        (StandardInput ?? Console.OpenStandardInput()).CopyTo(buffer);
+        return new IO.SourceText(IO.SourceText.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), "-"), "-");
+    }
+
     /// <summary>Opens the destination of the results: a file, or standard output when no path is given.</summary>
     public Stream OpenOutput(string? path)
     {

@@ -1,0 +1,126 @@
+using System.Runtime.CompilerServices;
+
+namespace Aligner.Detection;
+
+/// <summary>Receives the features of a text from <see cref="FeatureScanner.Scan{TVisitor}"/>.</summary>
+internal interface IFeatureVisitor
+{
+    /// <summary>A character n-gram (1 to the model's order, with word boundaries) of the current word.</summary>
+    void Ngram(int bucket);
+
+    /// <summary>The end of a word: its hashed form and what it looks like.</summary>
+    void Word(int bucket, in WordShape shape);
+
+    /// <summary>A letter of another script.</summary>
+    void ForeignLetter();
+}
+
+/// <summary>What a word looks like apart from its letters.</summary>
+/// <param name="Letters">Number of letters.</param>
+/// <param name="Capitalised">Starts with a capital and does not open a sentence: likely a name, weighted down.</param>
+/// <param name="Flags">The union of the <see cref="CharTable"/> flags of its characters.</param>
+/// <param name="UpperFirst">Starts with a capital, wherever it stands (a name, or the first word of a sentence).</param>
+internal readonly record struct WordShape(int Letters, bool Capitalised, byte Flags, bool UpperFirst);
+
+/// <summary>
+/// Cuts a text into Latin words (folded to lower-case letters without diacritics) and reports their hashed
+/// character n-grams and the hashed word. One pass, no allocation.
+/// </summary>
+internal static class FeatureScanner
+{
+    private const ulong Multiplier = 0x9E3779B97F4A7C15UL;
+
+    /// <summary>Scans <paramref name="text"/>, reporting features to <paramref name="visitor"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="order">The longest n-gram, 1 to 7.</param>
+    /// <param name="ngramBits">log2 of the number of n-gram buckets.</param>
+    /// <param name="wordBits">log2 of the number of word buckets.</param>
+    /// <param name="visitor">Receives the features.</param>
+    public static void Scan<TVisitor>(ReadOnlySpan<char> text, int order, int ngramBits, int wordBits, ref TVisitor visitor)
+        where TVisitor : struct, IFeatureVisitor
+    {
+        var ngramShift = 64 - ngramBits;
+        var wordShift = 64 - wordBits;
+        ulong packed = 0;
+        ulong wordHash = 0;
+        var length = 0;
+        var upperFirst = false;
+        var flags = 0;
+        var opensSentence = true;
+        var inWord = false;
+        var wordOpensSentence = true;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var code = CharTable.Code(c, out var charFlags);
+            if (code == CharTable.Separator || code == CharTable.ForeignLetter)
+            {
+                if (inWord)
+                {
+                    EndWord(ref visitor, packed, wordHash, length, upperFirst, !wordOpensSentence, flags, order, ngramShift, wordShift);
+                    inWord = false;
+                }
+
+                if (code == CharTable.ForeignLetter)
+                {
+                    visitor.ForeignLetter();
+                }
+                else if (c is '.' or '!' or '?' or ':' or '…' or '"' or '“' or '|' or '(')
+                {
+                    opensSentence = true;
+                }
+
+                continue;
+            }
+
+            if (code == CharTable.Mark)
+            {
+                flags |= charFlags;
+                continue;
+            }
+
+            if (!inWord)
+            {
+                inWord = true;
+                packed = CharTable.Boundary;
+                wordHash = 0xCBF29CE484222325UL;
+                length = 0;
+                flags = 0;
+                upperFirst = (charFlags & CharTable.Upper) != 0;
+                wordOpensSentence = opensSentence;
+                opensSentence = false;
+            }
+
+            flags |= charFlags;
+            packed = (packed << 8) | code;
+            length++;
+            wordHash = (wordHash ^ code) * 0x100000001B3UL;
+            var top = Math.Min(order, length + 1);
+            for (var n = 1; n <= top; n++)
+            {
+                var key = packed & (ulong.MaxValue >> (64 - (8 * n)));
+                visitor.Ngram((int)(((key + (ulong)n) * Multiplier) >> ngramShift));
+            }
+        }
+
+        if (inWord)
+        {
+            EndWord(ref visitor, packed, wordHash, length, upperFirst, !wordOpensSentence, flags, order, ngramShift, wordShift);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void EndWord<TVisitor>(ref TVisitor visitor, ulong packed, ulong wordHash, int length, bool upperFirst, bool inside, int flags, int order, int ngramShift, int wordShift)
+        where TVisitor : struct, IFeatureVisitor
+    {
+        packed = (packed << 8) | CharTable.Boundary;
+        var top = Math.Min(order, length + 2);
+        for (var n = 2; n <= top; n++)
+        {
+            var key = packed & (ulong.MaxValue >> (64 - (8 * n)));
+            visitor.Ngram((int)(((key + (ulong)n) * Multiplier) >> ngramShift));
+        }
+
+        visitor.Word((int)((wordHash * Multiplier) >> wordShift), new WordShape(length, upperFirst && inside, (byte)flags, upperFirst));
+    }
+}

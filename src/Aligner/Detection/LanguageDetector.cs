@@ -1,0 +1,274 @@
+using Aligner.Segmentation;
+
+namespace Aligner.Detection;
+
+/// <summary>
+/// Tells English from Vietnamese (with or without diacritics) in spans of text down to a few words, with a
+/// calibrated confidence, and finds paragraphs that mix both languages.
+/// </summary>
+/// <remarks>
+/// <para>Immutable and thread-safe once created. A span is scored in one pass without allocation: its Latin words are
+/// folded to lower-case letters without diacritics and scored with hashed character n-grams (with word boundaries)
+/// and whole words under both languages (naive Bayes), capitalised words inside a sentence (likely names such as
+/// <c>Pham Minh Chinh</c>) count less, and every word with a Vietnamese letter or tone mark adds its trained weight.
+/// Text that neither language explains well (French, Indonesian, Tagalog), other scripts and text without letters
+/// come out as <see cref="DetectedLanguage.Unknown"/> or with a low confidence.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var detector = LanguageDetector.Default;
+/// detector.Detect("Thu tuong Chinh phu Pham Minh Chinh tiep Tong Thu ky");   // vi, HasDiacritics false
+/// detector.Detect("Prime Minister Pham Minh Chinh received the delegation"); // en
+/// foreach (var unit in detector.DetectAll(text, DetectionUnit.Paragraph)) { ... }
+/// </code>
+/// </example>
+public sealed class LanguageDetector
+{
+    private static readonly Lazy<LanguageDetector> DefaultDetector = new(() => new LanguageDetector(LanguageModel.Default, LanguageDetectorOptions.Default));
+
+    private LanguageDetector(LanguageModel model, LanguageDetectorOptions options)
+    {
+        Model = model;
+        Options = options;
+    }
+
+    /// <summary>The detector with the embedded model and default options.</summary>
+    public static LanguageDetector Default => DefaultDetector.Value;
+
+    /// <summary>The model in use.</summary>
+    public LanguageModel Model { get; }
+
+    /// <summary>The options in use.</summary>
+    public LanguageDetectorOptions Options { get; }
+
+    /// <summary>Creates a detector over <paramref name="model"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static LanguageDetector Create(LanguageModel model, LanguageDetectorOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= LanguageDetectorOptions.Default;
+        options.Validate();
+        return new LanguageDetector(model, options);
+    }
+
+    /// <summary>The language of the whole of <paramref name="text"/>, without looking for mixed parts.</summary>
+    /// <returns>A detection whose range is <c>[0, text.Length)</c>.</returns>
+    /// <example><c>Detect("Hôm nay trời đẹp")</c> ⇒ vi, diacritics, confidence ≈ 1.</example>
+    public LanguageDetection Detect(ReadOnlySpan<char> text) => Score(text, new TextRange(0, text.Length), out _);
+
+    /// <summary>The language of the whole of <paramref name="text"/>, without looking for mixed parts.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public LanguageDetection Detect(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Detect(text.AsSpan());
+    }
+
+    /// <summary>The language of <paramref name="range"/> of <paramref name="text"/>, without looking for mixed parts.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range is not inside the text.</exception>
+    public LanguageDetection Detect(ReadOnlySpan<char> text, TextRange range)
+    {
+        CheckRange(text, range);
+        return Score(text[range.Start..range.End], range, out _);
+    }
+
+    /// <summary>
+    /// The language of <paramref name="range"/> of <paramref name="text"/>; when its lines or sentences are confidently in
+    /// both languages, the detection is mixed and <see cref="LanguageDetection.Parts"/> holds each run of one language.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range is not inside the text.</exception>
+    /// <example>
+    /// <c>DetectMixed("Thu tuong tiep Tong Thu ky. Prime Minister received the Secretary-General.", ...)</c> ⇒ vi part, en part.
+    /// </example>
+    public LanguageDetection DetectMixed(ReadOnlySpan<char> text, TextRange range)
+    {
+        CheckRange(text, range);
+        var whole = Score(text[range.Start..range.End], range, out _);
+        var pieces = Pieces(text, range);
+        if (pieces.Count < 2)
+        {
+            return whole;
+        }
+
+        // Label every piece; a piece too short or unsure to count takes the language of the previous one that counts.
+        var labels = new DetectedLanguage[pieces.Count];
+        var decisive = new bool[pieces.Count];
+        var seen = 0;
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var detection = Score(pieces[i].Slice(text), pieces[i], out var words);
+            if (detection.Language != DetectedLanguage.Unknown && detection.Confidence >= Options.MinimumPartConfidence && words >= Options.MinimumPartWords)
+            {
+                labels[i] = detection.Language;
+                decisive[i] = true;
+                seen |= 1 << (int)detection.Language;
+            }
+        }
+
+        if (seen != ((1 << (int)DetectedLanguage.English) | (1 << (int)DetectedLanguage.Vietnamese)))
+        {
+            return whole;
+        }
+
+        var previous = DetectedLanguage.Unknown;
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            if (decisive[i])
+            {
+                previous = labels[i];
+            }
+            else if (previous != DetectedLanguage.Unknown)
+            {
+                labels[i] = previous;
+            }
+        }
+
+        // Leading pieces before the first decisive one join it.
+        var first = Array.IndexOf(decisive, true);
+        for (var i = 0; i < first; i++)
+        {
+            labels[i] = labels[first];
+        }
+
+        var parts = new List<LanguageDetection>();
+        var runStart = 0;
+        for (var i = 1; i <= pieces.Count; i++)
+        {
+            if (i == pieces.Count || labels[i] != labels[runStart])
+            {
+                var partRange = new TextRange(pieces[runStart].Start, pieces[i - 1].End);
+                parts.Add(Score(partRange.Slice(text), partRange, out _));
+                runStart = i;
+            }
+        }
+
+        var main = parts[0];
+        foreach (var part in parts)
+        {
+            if (part.Range.Length > main.Range.Length)
+            {
+                main = part;
+            }
+        }
+
+        return new LanguageDetection(range, main.Language, main.HasDiacritics, main.Confidence, parts);
+    }
+
+    /// <summary>Labels every paragraph (block of lines between blank lines) or every non-blank line of <paramref name="text"/>.</summary>
+    /// <param name="text">The text; ranges point into it.</param>
+    /// <param name="unit">What to label.</param>
+    /// <param name="cancellationToken">Checked between units.</param>
+    /// <returns>One detection per non-blank unit, in order; mixed units carry their parts when <see cref="LanguageDetectorOptions.FindMixedParts"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public IReadOnlyList<LanguageDetection> DetectAll(string text, DetectionUnit unit = DetectionUnit.Paragraph, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var units = unit == DetectionUnit.Line ? ParagraphSplitter.Split(text) : Blocks(text);
+        var result = new List<LanguageDetection>(units.Count);
+        foreach (var range in units)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            result.Add(Options.FindMixedParts ? DetectMixed(text, range) : Detect(text, range));
+        }
+
+        return result;
+    }
+
+    /// <summary>Blocks of non-blank lines separated by blank lines, trimmed.</summary>
+    internal static List<TextRange> Blocks(ReadOnlySpan<char> text)
+    {
+        var lines = ParagraphSplitter.Split(text);
+        var blocks = new List<TextRange>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var start = lines[i].Start;
+            var end = lines[i].End;
+            while (i + 1 < lines.Count && LineBreaks(text[end..lines[i + 1].Start]) < 2)
+            {
+                i++;
+                end = lines[i].End;
+            }
+
+            blocks.Add(new TextRange(start, end));
+        }
+
+        return blocks;
+    }
+
+    private static int LineBreaks(ReadOnlySpan<char> gap)
+    {
+        var count = 0;
+        for (var i = 0; i < gap.Length; i++)
+        {
+            if (gap[i] == '\n' || (gap[i] == '\r' && (i + 1 == gap.Length || gap[i + 1] != '\n')))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static List<TextRange> Pieces(ReadOnlySpan<char> text, TextRange range)
+    {
+        var sentences = new List<Sentence>();
+        foreach (var line in ParagraphSplitter.Split(range.Slice(text)))
+        {
+            SentenceSplitter.SplitParagraph(text, new TextRange(line.Start + range.Start, line.End + range.Start), 0, sentences);
+        }
+
+        var pieces = new List<TextRange>(sentences.Count);
+        foreach (var sentence in sentences)
+        {
+            pieces.Add(sentence.Range);
+        }
+
+        return pieces;
+    }
+
+    private static void CheckRange(ReadOnlySpan<char> text, TextRange range)
+    {
+        if (range.Start < 0 || range.End > text.Length || range.Start > range.End)
+        {
+            throw new ArgumentOutOfRangeException(nameof(range), range, "The range is not inside the text.");
+        }
+    }
+
+    private LanguageDetection Score(ReadOnlySpan<char> span, TextRange range, out int words)
+    {
+        var score = SpanScore.Of(Model, span);
+        words = score.Words;
+        var (language, diacritics, confidence) = Decide(score, Model.Calibration, Options.MinimumConfidence);
+        return new LanguageDetection(range, language, diacritics, confidence, []);
+    }
+
+    /// <summary>Turns the evidence of a span into a label, the diacritics flag and a calibrated confidence.</summary>
+    internal static (DetectedLanguage Language, bool Diacritics, double Confidence) Decide(in SpanScore score, LanguageModelCalibration calibration, double minimum)
+    {
+        if (score.Letters == 0 || score.ForeignLetters >= score.Letters)
+        {
+            // No Latin letters, or mostly another script: not for us.
+            var total = score.Letters + score.ForeignLetters;
+            return (DetectedLanguage.Unknown, false, total == 0 ? 1.0 : score.ForeignLetters / (double)total);
+        }
+
+        var ratio = score.LogLikelihoodRatio(calibration);
+        var vietnamese = Sigmoid((calibration.PlattSlope * ratio) + calibration.PlattIntercept);
+        var isVietnamese = vietnamese >= 0.5;
+        var fit = score.Fit(isVietnamese, calibration);
+        var inModel = Sigmoid((calibration.OutOfModelScale * fit) + calibration.OutOfModelBias);
+        var latinShare = score.Letters / (double)(score.Letters + score.ForeignLetters);
+        var probability = (isVietnamese ? vietnamese : 1 - vietnamese) * inModel * latinShare;
+        if (probability < minimum)
+        {
+            return (DetectedLanguage.Unknown, false, 1 - probability);
+        }
+
+        var diacritics = isVietnamese && score.DiacriticWords * 4 >= score.Words;
+        return (isVietnamese ? DetectedLanguage.Vietnamese : DetectedLanguage.English, diacritics, probability);
+    }
+
+    private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+}

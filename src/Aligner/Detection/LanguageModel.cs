@@ -1,0 +1,250 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Aligner.Detection;
+
+/// <summary>
+/// The statistics of the English/Vietnamese detector: hashed character n-gram and word log-probabilities of both
+/// languages (text folded to lower case without diacritics), the weight of Vietnamese diacritics, and the
+/// calibration of the confidence. Estimated by <see cref="Training.LanguageDetectorTrainer"/>; the default model
+/// is embedded in the library.
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe. Saved as a gzip-compressed binary file (about 200 KB for the default sizes: 1.3 MB of tables before compression).
+/// Log-probabilities are stored as bytes: <c>q = round(−ln p · <see cref="Scale"/>)</c>, English then Vietnamese
+/// for each bucket.
+/// </remarks>
+public sealed class LanguageModel
+{
+    /// <summary>Bytes per nat in the stored log-probabilities.</summary>
+    public const int Scale = 8;
+
+    private const uint Magic = 0x44494C41; // "ALID"
+    private const int Version = 2;
+
+    private static readonly Lazy<LanguageModel> DefaultModel = new(LoadDefault);
+
+    internal LanguageModel(int order, int ngramBits, int wordBits, byte[] ngrams, byte[] words, LanguageModelCalibration calibration, string trainedOn)
+    {
+        Order = order;
+        NgramBits = ngramBits;
+        WordBits = wordBits;
+        Ngrams = ngrams;
+        Words = words;
+        Calibration = calibration;
+        TrainedOn = trainedOn;
+        byte englishFloor = 0, vietnameseFloor = 0;
+        for (var i = 0; i < words.Length; i += 2)
+        {
+            englishFloor = Math.Max(englishFloor, words[i]);
+            vietnameseFloor = Math.Max(vietnameseFloor, words[i + 1]);
+        }
+
+        // An English word within a nat of the smoothing floor was (almost) never seen in training; Vietnamese syllables form a
+        // closed set, so one within three nats (seen a handful of times, as foreign names in Wikipedia are) is not Vietnamese.
+        EnglishUnseenWord = englishFloor - Scale;
+        VietnameseUnseenWord = vietnameseFloor - (3 * Scale);
+    }
+
+    /// <summary>The embedded default model (see NOTICE.md for its data).</summary>
+    public static LanguageModel Default => DefaultModel.Value;
+
+    /// <summary>The longest character n-gram.</summary>
+    public int Order { get; }
+
+    /// <summary>log2 of the number of n-gram buckets.</summary>
+    public int NgramBits { get; }
+
+    /// <summary>log2 of the number of word buckets.</summary>
+    public int WordBits { get; }
+
+    /// <summary>The numbers that turn scores into decisions and probabilities.</summary>
+    public LanguageModelCalibration Calibration { get; }
+
+    /// <summary>Where the statistics came from (corpora and sizes), for the record.</summary>
+    public string TrainedOn { get; }
+
+    /// <summary>Word costs at or above this were not seen in English training text.</summary>
+    internal int EnglishUnseenWord { get; }
+
+    /// <summary>Word costs at or above this were not seen in Vietnamese training text.</summary>
+    internal int VietnameseUnseenWord { get; }
+
+    /// <summary>Quantised −ln p of each n-gram bucket: English at 2·b, Vietnamese at 2·b + 1.</summary>
+    internal byte[] Ngrams { get; }
+
+    /// <summary>Quantised −ln p of each word bucket: English at 2·b, Vietnamese at 2·b + 1.</summary>
+    internal byte[] Words { get; }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">The stream does not hold a valid model.</exception>
+    public static LanguageModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+            using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
+            if (reader.ReadUInt32() != Magic)
+            {
+                throw new InvalidDataException("not a language detector model (bad magic number)");
+            }
+
+            var version = reader.ReadInt32();
+            if (version is < 1 or > Version)
+            {
+                throw new InvalidDataException($"language detector model version {version} is not supported (expected {Version})");
+            }
+
+            var order = reader.ReadInt32();
+            var ngramBits = reader.ReadInt32();
+            var wordBits = reader.ReadInt32();
+            if (order is < 1 or > 7 || ngramBits is < 8 or > 26 || wordBits is < 8 or > 26)
+            {
+                throw new InvalidDataException($"language detector model has invalid sizes (order {order}, bits {ngramBits}/{wordBits})");
+            }
+
+            var calibration = new LanguageModelCalibration
+            {
+                PlattSlope = reader.ReadDouble(),
+                PlattIntercept = reader.ReadDouble(),
+                CapitalWeight = reader.ReadDouble(),
+                VietnameseOnlyDiacritic = reader.ReadDouble(),
+                VietnameseSharedDiacritic = reader.ReadDouble(),
+                EnglishUnseenWeight = reader.ReadDouble(),
+                VietnameseUnseenWeight = reader.ReadDouble(),
+                EnglishDiacriticPenalty = reader.ReadDouble(),
+                OutOfModelScale = reader.ReadDouble(),
+                OutOfModelBias = reader.ReadDouble(),
+                ForeignDiacriticPenalty = reader.ReadDouble(),
+            };
+            if (version >= 2)
+            {
+                calibration = calibration with { WordClip = reader.ReadDouble() };
+            }
+
+            var trainedOn = reader.ReadString();
+            var ngrams = ReadExactly(reader, 2 << ngramBits);
+            var words = ReadExactly(reader, 2 << wordBits);
+            return new LanguageModel(order, ngramBits, wordBits, ngrams, words, calibration, trainedOn);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new InvalidDataException("language detector model is truncated", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidDataException($"language detector model cannot be read ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>Writes the model (gzip-compressed binary) to <paramref name="stream"/>.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(Version);
+        writer.Write(Order);
+        writer.Write(NgramBits);
+        writer.Write(WordBits);
+        var c = Calibration;
+        writer.Write(c.PlattSlope);
+        writer.Write(c.PlattIntercept);
+        writer.Write(c.CapitalWeight);
+        writer.Write(c.VietnameseOnlyDiacritic);
+        writer.Write(c.VietnameseSharedDiacritic);
+        writer.Write(c.EnglishUnseenWeight);
+        writer.Write(c.VietnameseUnseenWeight);
+        writer.Write(c.EnglishDiacriticPenalty);
+        writer.Write(c.OutOfModelScale);
+        writer.Write(c.OutOfModelBias);
+        writer.Write(c.ForeignDiacriticPenalty);
+        writer.Write(c.WordClip);
+        writer.Write(TrainedOn);
+        writer.Write(Ngrams);
+        writer.Write(Words);
+    }
+
+    /// <summary>Returns a copy of this model with another calibration.</summary>
+    public LanguageModel WithCalibration(LanguageModelCalibration calibration)
+    {
+        ArgumentNullException.ThrowIfNull(calibration);
+        return new LanguageModel(Order, NgramBits, WordBits, Ngrams, Words, calibration, TrainedOn);
+    }
+
+    private static byte[] ReadExactly(BinaryReader reader, int count)
+    {
+        var bytes = reader.ReadBytes(count);
+        if (bytes.Length != count)
+        {
+            throw new EndOfStreamException();
+        }
+
+        return bytes;
+    }
+
+    private static LanguageModel LoadDefault()
+    {
+        const string name = "Aligner.Models.detector.bin";
+        using var stream = typeof(LanguageModel).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded resource {name} is missing.");
+        return Load(stream);
+    }
+}
+
+/// <summary>
+/// The numbers that turn the detector's scores into decisions and calibrated probabilities. All scores are in nats.
+/// </summary>
+/// <remarks>
+/// <para>P(Vietnamese | English or Vietnamese) = σ(<see cref="PlattSlope"/> · s + <see cref="PlattIntercept"/>), where
+/// s is the log-likelihood ratio of the text (Vietnamese over English).</para>
+/// <para>P(English or Vietnamese) = σ(<see cref="OutOfModelScale"/> · d + <see cref="OutOfModelBias"/>), where d adds, for
+/// every word written in lower case, 1 when the winning language has seen it in training and −<see cref="EnglishUnseenWeight"/>
+/// or −<see cref="VietnameseUnseenWeight"/> when not, less <see cref="ForeignDiacriticPenalty"/> per word with a diacritic
+/// neither language uses, and for English less <see cref="EnglishDiacriticPenalty"/> per lower-case word with a
+/// Vietnamese (or French) diacritic.</para>
+/// </remarks>
+public sealed record LanguageModelCalibration
+{
+    /// <summary>Platt scaling slope, estimated on held-out training text.</summary>
+    public double PlattSlope { get; init; } = 1;
+
+    /// <summary>Platt scaling intercept, estimated on held-out training text.</summary>
+    public double PlattIntercept { get; init; }
+
+    /// <summary>Weight of a capitalised word that does not open a sentence (a likely name) when the text has lower-case words.</summary>
+    public double CapitalWeight { get; init; } = 0.25;
+
+    /// <summary>Log-likelihood ratio added for each word with a letter or mark only Vietnamese uses (ơ, ư, đ, ạ, ả, ...).</summary>
+    public double VietnameseOnlyDiacritic { get; init; }
+
+    /// <summary>Log-likelihood ratio added for each word with a diacritic letter Vietnamese shares with other languages (é, à, ô, ...).</summary>
+    public double VietnameseSharedDiacritic { get; init; }
+
+    /// <summary>Fit taken off for each lower-case word English training text never had (news has many; French most).</summary>
+    public double EnglishUnseenWeight { get; init; } = 2;
+
+    /// <summary>Fit taken off for each lower-case word that is not a Vietnamese syllable seen in training.</summary>
+    public double VietnameseUnseenWeight { get; init; } = 4;
+
+    /// <summary>Fit taken off English text for each lower-case word with a diacritic (<c>réunion</c>, <c>annoncé</c>).</summary>
+    public double EnglishDiacriticPenalty { get; init; } = 3;
+
+    /// <summary>Slope of the in-model log-odds per unit of fit.</summary>
+    public double OutOfModelScale { get; init; } = 1;
+
+    /// <summary>Log-odds that text is English or Vietnamese before looking at its fit.</summary>
+    public double OutOfModelBias { get; init; } = 3;
+
+    /// <summary>Fit taken off for each word with a diacritic neither language uses (ç, ñ, ü, ß, ...).</summary>
+    public double ForeignDiacriticPenalty { get; init; } = 4;
+
+    /// <summary>
+    /// The most evidence (log-likelihood ratio, nats) one capitalised word inside a sentence (a likely name) can give
+    /// either way, chosen on held-out training text; positive infinity for none. Names travel between languages: the
+    /// clip keeps <c>Nguyen Hong Phuc</c> in an English sentence from outweighing its ordinary English words.
+    /// </summary>
+    public double WordClip { get; init; } = double.PositiveInfinity;
+}
