@@ -22,15 +22,18 @@ public static class CliApp
         Recursive = true,
     };
 
-    /// <summary>Runs the tool with the given arguments, writing to the given streams (the console by default).</summary>
-    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null, Stream? standardOutput = null)
+    /// <summary>Runs the tool with the given arguments, reading and writing the given streams (the console by default).</summary>
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null, Stream? standardOutput = null, Stream? standardInput = null)
     {
-        var io = new CliIO(output ?? Console.Out, error ?? Console.Error, standardOutput);
+        var io = new CliIO(output ?? Console.Out, error ?? Console.Error, standardOutput) { StandardInput = standardInput };
         var root = new RootCommand("Aligns English and Vietnamese news text into bilingual sentence pairs.")
         {
             Verbose,
             AlignCommand.Create(io),
             TrainScorerCommand.Create(io),
+            NormalizeCommand.Create(io),
+            RestoreCommand.Create(io),
+            TrainRestorerCommand.Create(io),
         };
 
         var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };

@@ -9,6 +9,9 @@ internal sealed class CliIO(TextWriter output, TextWriter error, Stream? standar
 
     public TextWriter Error { get; } = error;
 
+    /// <summary>Standard input for the filter commands; the console's when null.</summary>
+    public Stream? StandardInput { get; init; }
+
     /// <summary>Opens the destination of the results: a file, or standard output when no path is given.</summary>
     public Stream OpenOutput(string? path)
     {
