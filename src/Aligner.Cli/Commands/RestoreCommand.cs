@@ -14,6 +14,7 @@ internal static class RestoreCommand
         tone.AcceptOnlyFromAmong("old", "new");
         var model = new Option<string?>("--model", "-m") { Description = "A model written by train-restorer instead of the embedded one." };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var beam = new Option<int>("--beam") { Description = "Hypotheses kept per syllable by the beam search (1-256).", DefaultValueFactory = _ => DiacriticRestorerOptions.Default.BeamWidth };
         var command = new Command("restore", """
             Writes the text with the diacritics of bare Vietnamese syllables restored, line for line. English and other
             foreign words, names, numbers, codes in capitals, punctuation, spacing and case are kept exactly.
@@ -22,14 +23,20 @@ internal static class RestoreCommand
               echo "Thu tuong Chinh phu Pham Minh Chinh" | aligner restore
             """)
         {
-            file, tone, model, output,
+            file, tone, model, output, beam,
         };
         command.SetAction(parse => io.Guard(parse, () =>
         {
             var options = DiacriticRestorerOptions.Default with
             {
                 ToneStyle = parse.GetValue(tone) == "new" ? ToneMarkStyle.New : ToneMarkStyle.Old,
+                BeamWidth = parse.GetValue(beam),
             };
+            if (options.BeamWidth is < 1 or > 256)
+            {
+                throw new InvalidDataException("--beam must be between 1 and 256");
+            }
+
             var restorer = LoadRestorer(parse.GetValue(model), options);
             var text = TextInput.Read(parse.GetValue(file), io, legacyFallback: false);
             TextInput.Write(restorer.Restore(text), parse.GetValue(output), io);

@@ -42,6 +42,7 @@ public sealed class DiacriticRestorer
         new(() => new DiacriticRestorer(LoadDefaultModel()), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string[] outputForms;
+    private readonly int[]? photoLabel;
 
     /// <summary>Builds a restorer over <paramref name="model"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
@@ -53,6 +54,8 @@ public sealed class DiacriticRestorer
         options.Validate();
         Model = model;
         Options = options;
+        var photo = model.IdOf("ảnh".AsSpan());
+        photoLabel = photo != SyllableLanguageModel.Unknown ? [photo] : null;
         outputForms = new string[model.VocabularySize];
         for (var id = 0; id < outputForms.Length; id++)
         {
@@ -128,6 +131,7 @@ public sealed class DiacriticRestorer
     {
         private readonly SyllableLanguageModel model = owner.Model;
         private readonly DiacriticRestorerOptions options = owner.Options;
+        private readonly float margin = (float)owner.Options.PruneMargin;
         private readonly List<Token> tokens = [];
         private readonly char[] scratch = new char[8];
 
@@ -137,7 +141,9 @@ public sealed class DiacriticRestorer
         private float[] vWeight = new float[64];
         private float[] eWeight = new float[64];
         private float[] mWeight = new float[64];
+        private float[] lWeight = new float[64];
         private int[] wordIndex = new int[64];
+        private bool[] title = new bool[64];
 
         // Per position of the segment being decoded.
         private int[] segTokens = new int[64];
@@ -156,12 +162,27 @@ public sealed class DiacriticRestorer
         private float[] tmpScore = new float[256];
         private int[] tmpBack = new int[256];
         private float[] biCache = new float[256];
+        private float[] bonus = new float[16];
         private readonly int[] topIndex = new int[257];
 
         private bool changedAny;
+        private bool namesAsWritten;
 
         public bool Run(ReadOnlySpan<char> text, Span<char> output, List<RestoredSyllable>? syllables, CancellationToken cancellationToken)
         {
+            // In a text typed with diacritics (at least 2 % of its letters carry them), a window of capitalised
+            // bare words alone, such as the byline "Song Minh", is a name written as it is spelt.
+            int letters = 0, marked = 0;
+            foreach (var c in text)
+            {
+                if (char.IsLetter(c))
+                {
+                    letters++;
+                    marked += VietnameseFolding.HasDiacritic(c) ? 1 : 0;
+                }
+            }
+
+            namesAsWritten = marked * 50 >= letters && marked > 0;
             var start = 0;
             while (start <= text.Length)
             {
@@ -204,11 +225,13 @@ public sealed class DiacriticRestorer
             var capsLine = longWords >= 2 && upperWords * 10 >= longWords * 6;
             var words = 0;
             var anyRestorable = false;
+            var initial = true;
             for (var i = 0; i < n; i++)
             {
                 var t = tokens[i];
                 cands[i] = null;
-                vWeight[i] = eWeight[i] = mWeight[i] = 0;
+                title[i] = false;
+                vWeight[i] = eWeight[i] = mWeight[i] = lWeight[i] = 0;
                 switch (t.Kind)
                 {
                     case TokenKind.Number:
@@ -219,13 +242,21 @@ public sealed class DiacriticRestorer
                         continue;
                     case TokenKind.SentenceEnd:
                         ids[i] = SyllableLanguageModel.SentenceEnd;
+                        initial = true;
                         continue;
                     default:
                         break;
                 }
 
                 wordIndex[words++] = i;
-                anyRestorable |= Classify(line.Slice(t.Start, t.Length), i, capsLine);
+                // A capital letter alone followed by a dot or a hyphen is an initial (J. Smith, A-B), not a syllable (Ở, Á).
+                var end = t.Start + t.Length;
+                var isInitial = t.Length == 1 && end < line.Length && line[end] is '.' or '-' or '&' or '/';
+                anyRestorable |= Classify(line.Slice(t.Start, t.Length), i, capsLine, isInitial);
+
+                // A capital inside a sentence favours the forms seen capitalised (names), as the trainer counted them.
+                title[i] = !initial && !capsLine && cands[i] is not null && Training.RestorerTrainer.IsCapitalised(line.Slice(t.Start, t.Length));
+                initial = false;
             }
 
             if (!anyRestorable)
@@ -234,6 +265,7 @@ public sealed class DiacriticRestorer
             }
 
             Decide(words);
+            PhotoCredits(line);
 
             // Decode each sentence that has something to restore.
             var segmentStart = 0;
@@ -262,7 +294,7 @@ public sealed class DiacriticRestorer
         }
 
         // Sets ids/cands/weights of a word token; true when it may be restored.
-        private bool Classify(ReadOnlySpan<char> word, int i, bool capsLine)
+        private bool Classify(ReadOnlySpan<char> word, int i, bool capsLine, bool initial)
         {
             var ascii = true;
             foreach (var c in word)
@@ -279,6 +311,7 @@ public sealed class DiacriticRestorer
                     ids[i] = model.IdOf(canonical);
                     vWeight[i] = 1;
                     mWeight[i] = 1;
+                    lWeight[i] = 1;
                 }
                 else
                 {
@@ -306,7 +339,7 @@ public sealed class DiacriticRestorer
             }
 
             ids[i] = model.IdOf(lower);
-            if (casing == 3 || (casing == 2 && !capsLine) || (word.Length == 1 && casing != 0 && !capsLine))
+            if (casing == 3 || (casing == 2 && !capsLine) || (initial && casing != 0))
             {
                 eWeight[i] = casing == 3 ? 1 : 0; // mixed case is foreign; capitals and initials are codes
                 return false;
@@ -317,20 +350,64 @@ public sealed class DiacriticRestorer
                 vWeight[i] = 0.25f;
                 eWeight[i] = 0.75f;
             }
+            else if (casing == 1 && !capsLine)
+            {
+                vWeight[i] = 1f; // a capitalised bare syllable may be a name in any language (Bui Thanh Son said)
+                lWeight[i] = 0;
+                cands[i] = list;
+                return true;
+            }
             else
             {
                 vWeight[i] = 1;
             }
 
+            lWeight[i] = vWeight[i];
             cands[i] = list;
             return true;
+        }
+
+        // News captions end with a photo credit, "Ảnh: TTXVN" or "(Ảnh: Lâm Khánh/TTXVN)": a bare "Anh:" that
+        // opens a sentence or a bracket and is followed by at most six words to the end of the line or bracket is
+        // that label, not "Anh" (England, brother). Encyclopedic training text has no captions to learn it from.
+        private void PhotoCredits(ReadOnlySpan<char> line)
+        {
+            if (owner.photoLabel is null)
+            {
+                return;
+            }
+
+            for (var i = 0; i + 1 < tokens.Count; i++)
+            {
+                var t = tokens[i];
+                if (cands[i] is null || t.Length != 3 || tokens[i + 1].Kind != TokenKind.Clause || line[t.Start + 3] != ':'
+                    || !line.Slice(t.Start, 3).Equals("anh", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var opens = i == 0 || tokens[i - 1].Kind == TokenKind.SentenceEnd || (t.Start > 0 && line[t.Start - 1] == '(');
+                var rest = line[(t.Start + 4)..];
+                var close = rest.IndexOf(')');
+                rest = close >= 0 ? rest[..close] : rest;
+                var credit = 0;
+                for (var k = i + 2; k < tokens.Count && tokens[k].Start < t.Start + 4 + rest.Length; k++)
+                {
+                    credit += tokens[k].Kind is TokenKind.Word or TokenKind.Number ? 1 : 0;
+                }
+
+                if (opens && credit is >= 1 and <= 6)
+                {
+                    cands[i] = owner.photoLabel;
+                }
+            }
         }
 
         // Keeps a candidate list only where the window around the word is bare Vietnamese.
         private void Decide(int words)
         {
             var w = options.Window;
-            float v = 0, e = 0, m = 0;
+            float v = 0, e = 0, m = 0, l = 0;
             int lo = 0, hi = -1;
             for (var j = 0; j < words; j++)
             {
@@ -341,6 +418,7 @@ public sealed class DiacriticRestorer
                     v += vWeight[t];
                     e += eWeight[t];
                     m += mWeight[t];
+                    l += lWeight[t];
                 }
 
                 while (lo < j - w)
@@ -349,6 +427,7 @@ public sealed class DiacriticRestorer
                     v -= vWeight[t];
                     e -= eWeight[t];
                     m -= mWeight[t];
+                    l -= lWeight[t];
                     lo++;
                 }
 
@@ -358,7 +437,9 @@ public sealed class DiacriticRestorer
                     continue;
                 }
 
-                var vietnamese = v >= options.MinVietnameseShare * (v + e) - 1e-4f;
+                // Vietnamese: enough of the window, and in accented text at least one syllable that is not
+                // capitalised (a line of capitalised words alone, such as a byline "Song Minh", is a name).
+                var vietnamese = v >= options.MinVietnameseShare * (v + e) - 1e-4f && (l >= 1 - 1e-4f || !namesAsWritten);
                 var accented = m >= options.AccentedShare * v - 1e-4f && m > 0;
                 if (!vietnamese || accented)
                 {
@@ -394,7 +475,7 @@ public sealed class DiacriticRestorer
                 }
                 else
                 {
-                    Step(prevStart, prevCount, prevK, list, ids[token], k);
+                    Step(prevStart, prevCount, prevK, list, ids[token], k, title[token]);
                 }
 
                 posCount[p] = states - posStart[p];
@@ -455,10 +536,20 @@ public sealed class DiacriticRestorer
             }
         }
 
-        private void Step(int prevStart, int prevCount, int prevK, int[]? list, int fixedId, int k)
+        private void Step(int prevStart, int prevCount, int prevK, int[]? list, int fixedId, int k, bool capitalised)
         {
             var cells = prevK * k;
             EnsureCells(cells);
+            if (bonus.Length < k)
+            {
+                Array.Resize(ref bonus, Math.Max(k, bonus.Length * 2));
+            }
+
+            for (var j = 0; j < k; j++)
+            {
+                bonus[j] = capitalised && list is not null ? model.CapitalBonus(list[j]) : 0f;
+            }
+
             for (var c = 0; c < cells; c++)
             {
                 tmpScore[c] = float.NegativeInfinity;
@@ -490,7 +581,7 @@ public sealed class DiacriticRestorer
                         lp = backoff + bi;
                     }
 
-                    var score = baseScore + lp;
+                    var score = baseScore + lp + bonus[j];
                     if (score > tmpScore[row + j])
                     {
                         tmpScore[row + j] = score;
@@ -499,13 +590,20 @@ public sealed class DiacriticRestorer
                 }
             }
 
-            // Keep the best BeamWidth cells (insertion into a small sorted list).
+            // Keep the best BeamWidth cells within PruneMargin of the best (insertion into a small sorted list).
+            var top = float.NegativeInfinity;
+            for (var c = 0; c < cells; c++)
+            {
+                top = Math.Max(top, tmpScore[c]);
+            }
+
+            var floor = top - margin;
             var beam = options.BeamWidth;
             var kept = 0;
             for (var c = 0; c < cells; c++)
             {
                 var score = tmpScore[c];
-                if (float.IsNegativeInfinity(score) || (kept == beam && score <= tmpScore[topIndex[kept - 1]]))
+                if (score < floor || float.IsNegativeInfinity(score) || (kept == beam && score <= tmpScore[topIndex[kept - 1]]))
                 {
                     continue;
                 }
@@ -541,7 +639,7 @@ public sealed class DiacriticRestorer
             for (var j = 0; j < list.Length; j++)
             {
                 var c = list[j];
-                double s = model.Score(u, v, c) + model.Score(v, c, next);
+                double s = model.Score(u, v, c) + model.Score(v, c, next) + (title[segTokens[p]] ? model.CapitalBonus(c) : 0);
                 if (p + 1 < count)
                 {
                     s += model.Score(c, next, after);
@@ -599,7 +697,9 @@ public sealed class DiacriticRestorer
             Array.Resize(ref vWeight, size);
             Array.Resize(ref eWeight, size);
             Array.Resize(ref mWeight, size);
+            Array.Resize(ref lWeight, size);
             Array.Resize(ref wordIndex, size);
+            Array.Resize(ref title, size);
         }
 
         private void EnsurePositions(int n)

@@ -28,7 +28,7 @@ public sealed class SyllableLanguageModel
     internal const int FirstSyllable = 5;
 
     private const uint Magic = 0x52564C41; // "ALVR"
-    private const int Version = 1;
+    private const int Version = 2;
 
     private static readonly string[] SpecialTokens = ["<s>", "</s>", "<unk>", "<num>", "<c>"];
 
@@ -50,6 +50,7 @@ public sealed class SyllableLanguageModel
     private readonly Quantizer bigramBackoffQ;
     private readonly Quantizer trigramProbQ;
     private readonly byte[] candidateFlags;
+    private readonly float[] capitalBonus;
 
     private readonly uint[] biSlots;
     private readonly ushort[] biValues; // probability byte | backoff byte << 8
@@ -66,6 +67,7 @@ public sealed class SyllableLanguageModel
         float[] unigram,
         float[] unigramBackoff,
         byte[] candidateFlags,
+        float[] capitalBonus,
         uint[] bigramKeys,
         byte[] bigramProb,
         byte[] bigramBackoff,
@@ -79,6 +81,7 @@ public sealed class SyllableLanguageModel
         this.unigram = unigram;
         this.unigramBackoff = unigramBackoff;
         this.candidateFlags = candidateFlags;
+        this.capitalBonus = capitalBonus;
         this.bigramKeys = bigramKeys;
         this.bigramProb = bigramProb;
         this.bigramBackoff = bigramBackoff;
@@ -189,12 +192,18 @@ public sealed class SyllableLanguageModel
             var unigram = new float[count];
             var backoff = new float[count];
             var flags = new byte[count];
+            var capital = new float[count];
             for (var i = 0; i < count; i++)
             {
                 vocabulary[i] = reader.ReadString();
                 unigram[i] = reader.ReadSingle();
                 backoff[i] = reader.ReadSingle();
                 flags[i] = reader.ReadByte();
+                capital[i] = reader.ReadSingle();
+                if (!float.IsFinite(unigram[i]) || !float.IsFinite(backoff[i]) || !float.IsFinite(capital[i]))
+                {
+                    throw new InvalidDataException($"syllable model has a bad value for entry {i}");
+                }
             }
 
             var biProbQ = Quantizer.Read(reader);
@@ -227,7 +236,7 @@ public sealed class SyllableLanguageModel
                 throw new InvalidDataException("syllable model is truncated");
             }
 
-            return new SyllableLanguageModel(vocabulary, unigram, backoff, flags, biKeys, biProb, biBack, biProbQ, biBackQ, triKeys, triProb, triQ);
+            return new SyllableLanguageModel(vocabulary, unigram, backoff, flags, capital, biKeys, biProb, biBack, biProbQ, biBackQ, triKeys, triProb, triQ);
         }
         catch (EndOfStreamException ex)
         {
@@ -254,6 +263,7 @@ public sealed class SyllableLanguageModel
             writer.Write(unigram[i]);
             writer.Write(unigramBackoff[i]);
             writer.Write(candidateFlags[i]);
+            writer.Write(capitalBonus[i]);
         }
 
         bigramProbQ.Write(writer);
@@ -300,6 +310,12 @@ public sealed class SyllableLanguageModel
     }
 
     internal string Form(int id) => vocabulary[id];
+
+    /// <summary>
+    /// log P(capitalised inside a sentence | form) − log P(capitalised inside a sentence | any form of its key):
+    /// how much a capital inside a sentence favours this form (names: <c>Nguyễn</c> over <c>nguyên</c>).
+    /// </summary>
+    internal float CapitalBonus(int id) => capitalBonus[id];
 
     internal int IdOf(string token)
     {

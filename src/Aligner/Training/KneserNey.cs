@@ -5,7 +5,7 @@ namespace Aligner.Training;
 /// <summary>Interpolated Kneser–Ney estimation of a syllable trigram model, written in backoff form.</summary>
 internal static class KneserNey
 {
-    public static SyllableLanguageModel Estimate(string[] vocabulary, byte[] flags, ReadOnlySpan<int> seq, int minTrigramCount, CancellationToken cancellationToken)
+    public static SyllableLanguageModel Estimate(string[] vocabulary, byte[] flags, float[] capitalBonus, ReadOnlySpan<int> seq, int minTrigramCount, CancellationToken cancellationToken)
     {
         var v = vocabulary.Length;
 
@@ -83,7 +83,7 @@ internal static class KneserNey
         }
 
         uniCont[SyllableLanguageModel.SentenceStart] = 0;
-        var d1 = Discount(uniCont.Where(c => c > 0).Select(c => (int)Math.Min(c, int.MaxValue)).ToList());
+        var d1 = Discount(uniCont.Where(c => c > 0).Select(c => (int)Math.Min(c, int.MaxValue)).ToList()).One;
         double uniTotal = uniCont.Sum();
         var uniTypes = uniCont.Count(c => c > 0);
         var uniProb = new double[v];
@@ -107,18 +107,18 @@ internal static class KneserNey
                 j++;
             }
 
-            var distinct = 0;
+            double mass = 0;
             for (var k = i; k < j; k++)
             {
-                distinct += biCont[k] > 0 ? 1 : 0;
+                mass += d2.Of(biCont[k]);
             }
 
-            var gamma = total > 0 ? d2 * distinct / total : 1.0;
+            var gamma = total > 0 ? mass / total : 1.0;
             uniBackoff[context] = gamma;
             for (var k = i; k < j; k++)
             {
                 biProb[k] = total > 0
-                    ? (Math.Max(biCont[k] - d2, 0) / total) + (gamma * uniProb[biKeys[k] & 0xFFFF])
+                    ? (Math.Max(biCont[k] - d2.Of(biCont[k]), 0) / total) + (gamma * uniProb[biKeys[k] & 0xFFFF])
                     : uniProb[biKeys[k] & 0xFFFF];
             }
 
@@ -144,7 +144,13 @@ internal static class KneserNey
                 j++;
             }
 
-            var gamma = d3 * (j - i) / total;
+            double mass = 0;
+            for (var k = i; k < j; k++)
+            {
+                mass += d3.Of(triCounts[k]);
+            }
+
+            var gamma = mass / total;
             var contextSlot = Array.BinarySearch(biKeyArray, (uint)(context & 0xFFFFFFFF));
             if (contextSlot >= 0)
             {
@@ -159,7 +165,7 @@ internal static class KneserNey
                 }
 
                 var lower = Array.BinarySearch(biKeyArray, (uint)(triKeys[k] & 0xFFFFFFFF));
-                var p = (Math.Max(triCounts[k] - d3, 0) / total) + (gamma * biProb[lower]);
+                var p = (Math.Max(triCounts[k] - d3.Of(triCounts[k]), 0) / total) + (gamma * biProb[lower]);
                 keptKeys.Add(triKeys[k]);
                 keptProb.Add((float)Math.Log(p));
             }
@@ -181,6 +187,7 @@ internal static class KneserNey
             uni,
             uniBack,
             flags,
+            capitalBonus,
             biKeyArray,
             [.. biLog.Select(biQ.Encode)],
             [.. biBackLog.Select(biBackQ.Encode)],
@@ -191,22 +198,33 @@ internal static class KneserNey
             triQ);
     }
 
-    // D = n1 / (n1 + 2 n2), the usual estimate from counts of counts.
-    private static double Discount(List<int> counts)
+    // Modified Kneser-Ney (Chen & Goodman 1998): discounts D1, D2, D3+ from the counts of counts n1..n4,
+    // Y = n1 / (n1 + 2 n2), Dk = k - (k + 1) Y n(k+1) / nk.
+    private static Discounts Discount(List<int> counts)
     {
-        long n1 = 0, n2 = 0;
+        Span<long> n = stackalloc long[5];
         foreach (var c in counts)
         {
-            if (c == 1)
+            if (c is >= 1 and <= 4)
             {
-                n1++;
-            }
-            else if (c == 2)
-            {
-                n2++;
+                n[c]++;
             }
         }
 
-        return n1 + n2 == 0 ? 0.5 : Math.Clamp(n1 / (double)(n1 + (2 * n2)), 0.1, 0.95);
+        if (n[1] == 0 || n[2] == 0 || n[3] == 0 || n[4] == 0)
+        {
+            return new Discounts(0.5, 1.0, 1.5);
+        }
+
+        var y = n[1] / (double)(n[1] + (2 * n[2]));
+        return new Discounts(
+            Math.Clamp(1 - (2 * y * n[2] / n[1]), 0.05, 0.95),
+            Math.Clamp(2 - (3 * y * n[3] / n[2]), 0.05, 1.95),
+            Math.Clamp(3 - (4 * y * n[4] / n[3]), 0.05, 2.95));
+    }
+
+    private readonly record struct Discounts(double One, double Two, double ThreePlus)
+    {
+        public double Of(long count) => count switch { <= 0 => 0, 1 => One, 2 => Two, _ => ThreePlus };
     }
 }

@@ -49,6 +49,7 @@ public static class RestorerTrainer
         var forms = new Dictionary<string, int>(StringComparer.Ordinal);
         var lookup = forms.GetAlternateLookup<ReadOnlySpan<char>>();
         var formCounts = new List<long>();
+        var capitalCounts = new List<long>();
         var sequence = new IntBuffer();
         var tokens = new List<Token>();
         Span<char> scratch = stackalloc char[8];
@@ -70,10 +71,12 @@ public static class RestorerTrainer
             sequence.Add(SyllableLanguageModel.SentenceStart);
             sequence.Add(SyllableLanguageModel.SentenceStart);
             var open = false;
+            var initial = true;
             foreach (var token in tokens)
             {
                 if (token.Kind == TokenKind.SentenceEnd)
                 {
+                    initial = true;
                     if (open)
                     {
                         sequence.Add(SyllableLanguageModel.SentenceEnd);
@@ -99,6 +102,8 @@ public static class RestorerTrainer
                 }
 
                 var word = line.AsSpan(token.Start, token.Length);
+                var capitalised = !initial && IsCapitalised(word);
+                initial = false;
                 if (word.Length > scratch.Length || !SyllableKey.TryCanonical(word, scratch, out var canonical) || !VietnameseLetters.IsSyllable(canonical))
                 {
                     sequence.Add(SyllableLanguageModel.Unknown);
@@ -110,9 +115,11 @@ public static class RestorerTrainer
                     id = formCounts.Count;
                     lookup[canonical] = id;
                     formCounts.Add(0);
+                    capitalCounts.Add(0);
                 }
 
                 formCounts[id]++;
+                capitalCounts[id] += capitalised ? 1 : 0;
                 sequence.Add(SyllableLanguageModel.FirstSyllable + id);
             }
 
@@ -134,8 +141,10 @@ public static class RestorerTrainer
         string[] specials = ["<s>", "</s>", "<unk>", "<num>", "<c>"];
         specials.CopyTo(vocabulary, 0);
         var counts = new long[vocabulary.Length];
+        var capitals = new long[vocabulary.Length];
         for (var i = 0; i < byFrequency.Count; i++)
         {
+            capitals[SyllableLanguageModel.FirstSyllable + i] = capitalCounts[byFrequency[i].Value];
             remap[byFrequency[i].Value] = SyllableLanguageModel.FirstSyllable + i;
             vocabulary[SyllableLanguageModel.FirstSyllable + i] = byFrequency[i].Key;
             counts[SyllableLanguageModel.FirstSyllable + i] = formCounts[byFrequency[i].Value];
@@ -152,7 +161,8 @@ public static class RestorerTrainer
 
         cancellationToken.ThrowIfCancellationRequested();
         var flags = CandidateFlags(vocabulary, counts, options);
-        return KneserNey.Estimate(vocabulary, flags, seq, options.MinTrigramCount, cancellationToken);
+        var bonus = CapitalBonus(vocabulary, counts, capitals, flags);
+        return KneserNey.Estimate(vocabulary, flags, bonus, seq, options.MinTrigramCount, cancellationToken);
     }
 
     private static byte[] CandidateFlags(string[] vocabulary, long[] counts, RestorerTrainerOptions options)
@@ -195,6 +205,58 @@ public static class RestorerTrainer
         }
 
         return flags;
+    }
+
+    // For the candidates of each key: log P(form | key, capitalised inside a sentence) − log P(form | key), with
+    // the capitalised distribution smoothed towards the overall one (prior weight 4) and the result kept in ±6.
+    private static float[] CapitalBonus(string[] vocabulary, long[] counts, long[] capitals, byte[] flags)
+    {
+        const double prior = 4;
+        var bonus = new float[vocabulary.Length];
+        var byKey = new Dictionary<string, (long Total, long Capital)>(StringComparer.Ordinal);
+        for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
+        {
+            if (flags[id] != 0)
+            {
+                var key = VietnameseFolding.Fold(vocabulary[id]);
+                byKey.TryGetValue(key, out var sums);
+                byKey[key] = (sums.Total + counts[id], sums.Capital + capitals[id]);
+            }
+        }
+
+        for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
+        {
+            if (flags[id] == 0)
+            {
+                continue;
+            }
+
+            var (total, capital) = byKey[VietnameseFolding.Fold(vocabulary[id])];
+            var share = counts[id] / (double)total;
+            var capitalShare = (capitals[id] + (prior * share)) / (capital + prior);
+            bonus[id] = (float)Math.Clamp(Math.Log(capitalShare / share), -6, 6);
+        }
+
+        return bonus;
+    }
+
+    // Title case (Hà, Nguyễn): a capital followed by at least one letter, none of them capitals.
+    internal static bool IsCapitalised(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2 || !char.IsUpper(word[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in word[1..])
+        {
+            if (char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static IEnumerable<string> ReadLines(List<string> paths)
