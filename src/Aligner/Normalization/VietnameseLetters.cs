@@ -169,6 +169,14 @@ internal static class VietnameseLetters
         return true;
     }
 
+    // The vowel groups of Vietnamese syllables (without tone marks), after the onset (qu, gi included).
+    private static readonly System.Collections.Frozen.FrozenSet<string> Nuclei = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
+         "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ",
+         "uê", "ui", "uô", "uơ", "ưa", "ưi", "ươ", "ưu", "uy", "ya", "yê",
+         "iêu", "oai", "oao", "oay", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "yêu", "uai", "uao", "uay", "ueo", "uơi"],
+        StringComparer.Ordinal);
+
     /// <summary>
     /// True when <paramref name="word"/> (letters only) is a well-formed Vietnamese syllable: an onset, one to three
     /// vowels, an optional final (c ch m n ng nh p t), at most one tone, and sắc or nặng after a stop final.
@@ -205,7 +213,7 @@ internal static class VietnameseLetters
             v++;
         }
 
-        if (v == onset || v - onset > 3)
+        if (v == onset || v - onset > 3 || !Nuclei.Contains(new string(bare[onset..v])))
         {
             return false;
         }

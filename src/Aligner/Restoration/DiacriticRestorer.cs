@@ -441,7 +441,9 @@ public sealed class DiacriticRestorer
                 // capitalised (a line of capitalised words alone, such as a byline "Song Minh", is a name).
                 var vietnamese = v >= options.MinVietnameseShare * (v + e) - 1e-4f && (l >= 1 - 1e-4f || !namesAsWritten);
                 var accented = m >= options.AccentedShare * v - 1e-4f && m > 0;
-                if (!vietnamese || accented)
+                // In accented text a bare syllable is taken as written, unless its bare spelling is not a word of its
+                // own (troi, dep: the marks were left off), where the accented neighbours now constrain it.
+                if (!vietnamese || (accented && Array.IndexOf(cands[i]!, ids[i]) >= 0))
                 {
                     cands[i] = null;
                 }
