@@ -248,6 +248,12 @@ public sealed class DiacriticRestorer
                         break;
                 }
 
+                if (InWebAddress(line, t.Start))
+                {
+                    ids[i] = SyllableLanguageModel.Unknown; // part of a URL, an e-mail or a domain: never changed
+                    continue;
+                }
+
                 wordIndex[words++] = i;
                 // A capital letter alone followed by a dot or a hyphen is an initial (J. Smith, A-B), not a syllable (Ở, Á).
                 var end = t.Start + t.Length;
@@ -264,8 +270,8 @@ public sealed class DiacriticRestorer
                 return;
             }
 
-            Decide(words);
             PhotoCredits(line);
+            Decide(words);
 
             // Decode each sentence that has something to restore.
             var segmentStart = 0;
@@ -367,6 +373,58 @@ public sealed class DiacriticRestorer
             return true;
         }
 
+        // True when the whitespace-delimited chunk around index `at` is a web address: it has "://", starts with
+        // "www.", holds an @ between letters, or ends in a lower-case domain suffix after a dot (vietnamplus.vn/abc).
+        private static bool InWebAddress(ReadOnlySpan<char> line, int at)
+        {
+            var start = at;
+            while (start > 0 && !char.IsWhiteSpace(line[start - 1]))
+            {
+                start--;
+            }
+
+            var end = at;
+            while (end < line.Length && !char.IsWhiteSpace(line[end]))
+            {
+                end++;
+            }
+
+            var chunk = line[start..end];
+            if (chunk.Length < 4 || (chunk.IndexOf('.') < 0 && chunk.IndexOf('@') < 0))
+            {
+                return false;
+            }
+
+            if (chunk.Contains("://", StringComparison.Ordinal) || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            for (var i = 1; i + 1 < chunk.Length; i++)
+            {
+                if (chunk[i] == '@' && char.IsLetterOrDigit(chunk[i - 1]) && char.IsLetterOrDigit(chunk[i + 1]))
+                {
+                    return true;
+                }
+
+                if (chunk[i] == '.' && char.IsAsciiLetterLower(chunk[i - 1]))
+                {
+                    var j = i + 1;
+                    while (j < chunk.Length && char.IsAsciiLetterLower(chunk[j]))
+                    {
+                        j++;
+                    }
+
+                    if (j - i - 1 is >= 2 and <= 6 && (j == chunk.Length || chunk[j] is '/' or ':' or '?' or '#'))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         // News captions end with a photo credit, "Ảnh: TTXVN" or "(Ảnh: Lâm Khánh/TTXVN)": a bare "Anh:" that
         // opens a sentence or a bracket and is followed by at most six words to the end of the line or bracket is
         // that label, not "Anh" (England, brother). Encyclopedic training text has no captions to learn it from.
@@ -432,7 +490,7 @@ public sealed class DiacriticRestorer
                 }
 
                 var i = wordIndex[j];
-                if (cands[i] is null)
+                if (cands[i] is null || ReferenceEquals(cands[i], owner.photoLabel))
                 {
                     continue;
                 }
