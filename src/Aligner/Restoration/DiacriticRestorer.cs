@@ -35,6 +35,12 @@ public sealed class DiacriticRestorer
          "than", "that", "the", "then", "them", "to", "up", "men", "man", "ten", "long", "hot", "top", "pin", "bin", "chin"],
         StringComparer.Ordinal);
 
+    // Frequent English words that are not Vietnamese syllables: their presence says the text has English in it.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishMarkerLookup = FrozenSet.ToFrozenSet(
+        ["and", "of", "with", "was", "were", "is", "are", "for", "from", "this", "which", "said", "has", "have", "will",
+         "would", "by", "its", "their", "been", "The", "And", "This", "In", "For"],
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup =
         EnglishWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -172,17 +178,31 @@ public sealed class DiacriticRestorer
         {
             // In a text typed with diacritics (at least 2 % of its letters carry them), a window of capitalised
             // bare words alone, such as the byline "Song Minh", is a name written as it is spelt.
-            int letters = 0, marked = 0;
-            foreach (var c in text)
+            // The same in a text with English in it (at least 2 % of its words are English function words): names of
+            // Vietnamese people in an English report ("Ambassador Dang Hoang Giang") are written without marks.
+            int letters = 0, marked = 0, words = 0, english = 0;
+            for (var i = 0; i < text.Length;)
             {
-                if (char.IsLetter(c))
+                var c = text[i];
+                if (!char.IsLetter(c))
                 {
-                    letters++;
-                    marked += VietnameseFolding.HasDiacritic(c) ? 1 : 0;
+                    i++;
+                    continue;
                 }
+
+                var from = i;
+                while (i < text.Length && char.IsLetter(text[i]))
+                {
+                    marked += VietnameseFolding.HasDiacritic(text[i]) ? 1 : 0;
+                    i++;
+                }
+
+                letters += i - from;
+                words++;
+                english += i - from <= 5 && EnglishMarkerLookup.Contains(text[from..i]) ? 1 : 0;
             }
 
-            namesAsWritten = marked * 50 >= letters && marked > 0;
+            namesAsWritten = (marked * 50 >= letters && marked > 0) || (english * 50 >= words && english >= 2);
             var start = 0;
             while (start <= text.Length)
             {
