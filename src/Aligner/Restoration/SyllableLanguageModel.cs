@@ -41,11 +41,8 @@ public sealed class SyllableLanguageModel
     private readonly FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> candidateLookup;
 
     // Quantised n-gram tables as stored (sorted keys) and as hash tables for lookups.
-    private readonly uint[] bigramKeys;
-    private readonly byte[] bigramProb;
-    private readonly byte[] bigramBackoff;
-    private readonly ulong[] trigramKeys;
-    private readonly byte[] trigramProb;
+    private readonly int bigramCount;
+    private readonly int trigramCount;
     private readonly Quantizer bigramProbQ;
     private readonly Quantizer bigramBackoffQ;
     private readonly Quantizer trigramProbQ;
@@ -82,13 +79,10 @@ public sealed class SyllableLanguageModel
         this.unigramBackoff = unigramBackoff;
         this.candidateFlags = candidateFlags;
         this.capitalBonus = capitalBonus;
-        this.bigramKeys = bigramKeys;
-        this.bigramProb = bigramProb;
-        this.bigramBackoff = bigramBackoff;
+        bigramCount = bigramKeys.Length;
+        trigramCount = trigramKeys.Length;
         this.bigramProbQ = bigramProbQ;
         this.bigramBackoffQ = bigramBackoffQ;
-        this.trigramKeys = trigramKeys;
-        this.trigramProb = trigramProb;
         this.trigramProbQ = trigramProbQ;
 
         var idMap = new Dictionary<string, int>(vocabulary.Length, StringComparer.Ordinal);
@@ -152,10 +146,10 @@ public sealed class SyllableLanguageModel
     public int VocabularySize => vocabulary.Length;
 
     /// <summary>Number of stored bigrams.</summary>
-    public int BigramCount => bigramKeys.Length;
+    public int BigramCount => bigramCount;
 
     /// <summary>Number of stored trigrams.</summary>
-    public int TrigramCount => trigramKeys.Length;
+    public int TrigramCount => trigramCount;
 
     /// <summary>Number of unaccented syllables (folded, lower case) that have accented candidates.</summary>
     public int KeyCount => candidates.Count;
@@ -268,6 +262,9 @@ public sealed class SyllableLanguageModel
 
         bigramProbQ.Write(writer);
         bigramBackoffQ.Write(writer);
+
+        // Only the hash tables are kept in memory: the sorted lists are rebuilt from them.
+        var (bigramKeys, bigramValues) = Sorted(biSlots, biValues, uint.MaxValue);
         writer.Write(bigramKeys.Length);
         uint previous = 0;
         foreach (var key in bigramKeys)
@@ -276,9 +273,18 @@ public sealed class SyllableLanguageModel
             previous = key;
         }
 
-        writer.Write(bigramProb);
-        writer.Write(bigramBackoff);
+        foreach (var value in bigramValues)
+        {
+            writer.Write((byte)(value & 0xFF));
+        }
+
+        foreach (var value in bigramValues)
+        {
+            writer.Write((byte)(value >> 8));
+        }
+
         trigramProbQ.Write(writer);
+        var (trigramKeys, trigramValues) = Sorted(triSlots, triValues, ulong.MaxValue);
         writer.Write(trigramKeys.Length);
         ulong last = 0;
         foreach (var key in trigramKeys)
@@ -287,7 +293,7 @@ public sealed class SyllableLanguageModel
             last = key;
         }
 
-        writer.Write(trigramProb);
+        writer.Write(trigramValues);
     }
 
     /// <summary>
@@ -395,6 +401,31 @@ public sealed class SyllableLanguageModel
 
             slot = (slot + 1) & mask;
         }
+    }
+
+    private static (TKey[] Keys, TValue[] Values) Sorted<TKey, TValue>(TKey[] slots, TValue[] values, TKey empty)
+        where TKey : IEquatable<TKey>
+    {
+        var count = 0;
+        foreach (var key in slots)
+        {
+            count += key.Equals(empty) ? 0 : 1;
+        }
+
+        var keys = new TKey[count];
+        var kept = new TValue[count];
+        var n = 0;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (!slots[i].Equals(empty))
+            {
+                keys[n] = slots[i];
+                kept[n++] = values[i];
+            }
+        }
+
+        Array.Sort(keys, kept);
+        return (keys, kept);
     }
 
     private static (T[] Slots, int Shift) NewTable<T>(int count, T empty)
