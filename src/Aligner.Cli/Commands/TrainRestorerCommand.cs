@@ -17,6 +17,7 @@ internal static class TrainRestorerCommand
         };
         var output = new Option<string>("--output", "-o") { Description = "Where to write the model.", Required = true };
         var minTrigram = new Option<int>("--min-trigram-count") { Description = "Prune trigrams seen fewer times (default 2).", DefaultValueFactory = _ => RestorerTrainerOptions.Default.MinTrigramCount };
+        var minShare = new Option<double>("--min-candidate-share") { Description = "An accented form is a candidate only when at least this share of its bare spelling's occurrences (default 0.0005).", DefaultValueFactory = _ => RestorerTrainerOptions.Default.MinCandidateShare };
         var minSyllable = new Option<int>("--min-syllable-count") { Description = "Syllable forms seen fewer times are unknown (default 2).", DefaultValueFactory = _ => RestorerTrainerOptions.Default.MinSyllableCount };
         var command = new Command("train-restorer", """
             Trains the syllable trigram model of the diacritic restorer (Kneser-Ney, pruned, quantised) from your own
@@ -26,7 +27,7 @@ internal static class TrainRestorerCommand
               aligner train-restorer --corpus viwiki.vi.gz -o restorer.bin
             """)
         {
-            corpus, output, minTrigram, minSyllable,
+            corpus, output, minTrigram, minSyllable, minShare,
         };
         command.SetAction(parse => io.Guard(parse, () =>
         {
@@ -34,7 +35,13 @@ internal static class TrainRestorerCommand
             {
                 MinTrigramCount = parse.GetValue(minTrigram),
                 MinSyllableCount = parse.GetValue(minSyllable),
+                MinCandidateShare = parse.GetValue(minShare),
             };
+            if (options.MinCandidateShare is < 0 or >= 1 || double.IsNaN(options.MinCandidateShare))
+            {
+                throw new InvalidDataException("--min-candidate-share must be in [0, 1)");
+            }
+
             if (options.MinTrigramCount < 1 || options.MinSyllableCount < 1)
             {
                 throw new InvalidDataException("--min-trigram-count and --min-syllable-count must be at least 1");
