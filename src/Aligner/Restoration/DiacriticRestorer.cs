@@ -640,18 +640,15 @@ public sealed class DiacriticRestorer
             {
                 int u = stU[s], v = stV[s];
                 var baseScore = stScore[s];
-                var backoff = float.NaN;
+
+                // A context u v that is not a bigram has no trigram either: skip those lookups.
+                var context = model.TryContextBackoff(u, v, out var backoff);
                 var row = stK[s] * k;
                 for (var j = 0; j < k; j++)
                 {
                     var w = list?[j] ?? fixedId;
-                    if (!model.TryTrigram(u, v, w, out var lp))
+                    if (!context || !model.TryTrigram(u, v, w, out var lp))
                     {
-                        if (float.IsNaN(backoff))
-                        {
-                            backoff = model.ContextBackoff(u, v);
-                        }
-
                         var bi = biCache[row + j];
                         if (float.IsNaN(bi))
                         {

@@ -378,6 +378,14 @@ public sealed class SyllableLanguageModel
         return slot >= 0 ? biBackoffTable[biValues[slot] >> 8] : 0f;
     }
 
+    /// <summary>The backoff weight of the trigram context u v; false (and 0) when u v is not a stored bigram.</summary>
+    internal bool TryContextBackoff(int u, int v, out float backoff)
+    {
+        var slot = FindBigram(BigramKey(u, v));
+        backoff = slot >= 0 ? biBackoffTable[biValues[slot] >> 8] : 0f;
+        return slot >= 0;
+    }
+
     internal static uint BigramKey(int v, int w) => ((uint)v << 16) | (uint)w;
 
     internal static ulong TrigramKey(int u, int v, int w) => ((ulong)u << 32) | ((ulong)v << 16) | (uint)w;
