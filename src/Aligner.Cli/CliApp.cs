@@ -34,6 +34,9 @@ public static class CliApp
             TrainLexiconCommand.Create(io),
             DetectCommand.Create(io),
             TrainDetectorCommand.Create(io),
+            NormalizeCommand.Create(io),
+            RestoreCommand.Create(io),
+            TrainRestorerCommand.Create(io),
         };
 
         var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };

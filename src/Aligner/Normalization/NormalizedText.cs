@@ -40,6 +40,16 @@ public sealed class NormalizedText
     /// <summary>True when normalisation changed nothing, so offsets in both texts are the same.</summary>
     public bool IsIdentity => starts is null;
 
+    /// <summary>Per normalised character, the original start of its source; null when the map is the identity.</summary>
+    internal int[]? Starts => starts;
+
+    /// <summary>Per normalised character, the original end of its source; null when the map is the identity.</summary>
+    internal int[]? Ends => ends;
+
+    /// <summary>A view built by another normaliser: <paramref name="starts"/>/<paramref name="ends"/> null for the identity.</summary>
+    internal static NormalizedText FromParts(string original, string text, int[]? starts, int[]? ends) =>
+        new(original, text, starts, ends);
+
     /// <summary>Builds the normalised view of <paramref name="original"/>.</summary>
     public static NormalizedText Create(string original)
     {

@@ -6,12 +6,16 @@ namespace Aligner.Tests.Cli;
 /// <summary>The result of one in-process run of the command line.</summary>
 internal sealed record CliRun(int ExitCode, string StandardOutput, string Output, string Error)
 {
-    public static CliRun Of(params string[] args)
+    public static CliRun Of(params string[] args) => WithInput(null, args);
+
+    /// <summary>Runs the command line with <paramref name="input"/> (UTF-8 bytes) as standard input.</summary>
+    public static CliRun WithInput(byte[]? input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var standardOutput = new MemoryStream();
-        var exit = CliApp.Run(args, output, error, standardOutput);
+        using var standardInput = new MemoryStream(input ?? []);
+        var exit = CliApp.Run(args, output, error, standardOutput, input is null ? null : standardInput);
         return new CliRun(exit, new UTF8Encoding(false, true).GetString(standardOutput.ToArray()), output.ToString(), error.ToString());
     }
 

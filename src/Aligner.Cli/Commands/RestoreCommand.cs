@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Aligner.Normalization;
+using Aligner.Restoration;
+
+namespace Aligner.Cli.Commands;
+
+/// <summary><c>aligner restore [FILE]</c>: restores the diacritics of Vietnamese typed without them.</summary>
+internal static class RestoreCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var file = new Argument<string?>("FILE") { Description = "The text (UTF-8); standard input when omitted or '-'.", Arity = ArgumentArity.ZeroOrOne };
+        var tone = new Option<string>("--tone") { Description = "Tone placement of restored oa/oe/uy syllables: old (hòa) or new (hoà).", DefaultValueFactory = _ => "old" };
+        tone.AcceptOnlyFromAmong("old", "new");
+        var model = new Option<string?>("--model", "-m") { Description = "A model written by train-restorer instead of the embedded one." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var beam = new Option<int>("--beam") { Description = "Hypotheses kept per syllable by the beam search (1-256).", DefaultValueFactory = _ => DiacriticRestorerOptions.Default.BeamWidth };
+        var command = new Command("restore", """
+            Writes the text with the diacritics of bare Vietnamese syllables restored, line for line. English and other
+            foreign words, names, numbers, codes in capitals, punctuation, spacing and case are kept exactly.
+
+            Example:
+              echo "Thu tuong Chinh phu Pham Minh Chinh" | aligner restore
+            """)
+        {
+            file, tone, model, output, beam,
+        };
+        command.SetAction(parse => io.Guard(parse, () =>
+        {
+            var options = DiacriticRestorerOptions.Default with
+            {
+                ToneStyle = parse.GetValue(tone) == "new" ? ToneMarkStyle.New : ToneMarkStyle.Old,
+                BeamWidth = parse.GetValue(beam),
+            };
+            if (options.BeamWidth is < 1 or > 256)
+            {
+                throw new InvalidDataException("--beam must be between 1 and 256");
+            }
+
+            var restorer = LoadRestorer(parse.GetValue(model), options);
+            var text = TextInput.Read(parse.GetValue(file), io, legacyFallback: false);
+            TextInput.Write(restorer.Restore(text), parse.GetValue(output), io);
+        }));
+        return command;
+    }
+
+    private static DiacriticRestorer LoadRestorer(string? path, DiacriticRestorerOptions options)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return options == DiacriticRestorerOptions.Default ? DiacriticRestorer.Default : new DiacriticRestorer(DiacriticRestorer.Default.Model, options);
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return DiacriticRestorer.Create(stream, options);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{path}: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"{path}: cannot be read ({ex.Message})", ex);
+        }
+    }
+}

@@ -1,0 +1,306 @@
+using System.IO.Compression;
+using System.Text;
+using Aligner.Normalization;
+using Aligner.Restoration;
+
+namespace Aligner.Training;
+
+/// <summary>
+/// Trains the <see cref="SyllableLanguageModel"/> of the diacritic restorer from accented Vietnamese text: counts
+/// syllable trigrams, smooths them with interpolated Kneser–Ney, prunes rare trigrams and quantises the
+/// probabilities to one byte, and lists the accented forms of every unaccented syllable.
+/// </summary>
+/// <example>
+/// <code>
+/// var model = RestorerTrainer.TrainFiles(["viwiki.vi.gz"], RestorerTrainerOptions.Default);
+/// using (var file = File.Create("restorer.bin")) model.Save(file);
+/// var restorer = new DiacriticRestorer(model);
+/// </code>
+/// </example>
+/// <remarks>Memory grows with the corpus: about 20 bytes per syllable of training text while counting.</remarks>
+public static class RestorerTrainer
+{
+    /// <summary>Trains on the lines of the given files (UTF-8; <c>.gz</c> files are decompressed).</summary>
+    /// <exception cref="InvalidDataException">A file is missing or unreadable, or the text has no Vietnamese syllable.</exception>
+    public static SyllableLanguageModel TrainFiles(IEnumerable<string> paths, RestorerTrainerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var list = paths.ToList();
+        foreach (var path in list)
+        {
+            if (!File.Exists(path))
+            {
+                throw new InvalidDataException($"{path}: no such file");
+            }
+        }
+
+        return Train(ReadLines(list), options, cancellationToken);
+    }
+
+    /// <summary>Trains on accented Vietnamese text, one paragraph or sentence per line.</summary>
+    /// <exception cref="InvalidDataException">The text has no Vietnamese syllable.</exception>
+    public static SyllableLanguageModel Train(IEnumerable<string> lines, RestorerTrainerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        options ??= RestorerTrainerOptions.Default;
+        options.Validate();
+
+        // Pass 1: token ids (temporary syllable ids in order of first sight).
+        var forms = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = forms.GetAlternateLookup<ReadOnlySpan<char>>();
+        var formCounts = new List<long>();
+        var capitalCounts = new List<long>();
+        var sequence = new IntBuffer();
+        var tokens = new List<Token>();
+        Span<char> scratch = stackalloc char[8];
+        var lineCount = 0;
+        foreach (var raw in lines)
+        {
+            if ((++lineCount & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var line = raw.IsNormalized(NormalizationForm.FormC) ? raw : raw.Normalize(NormalizationForm.FormC);
+            SyllableTokenizer.Tokenize(line, tokens);
+            if (tokens.Count == 0)
+            {
+                continue;
+            }
+
+            sequence.Add(SyllableLanguageModel.SentenceStart);
+            sequence.Add(SyllableLanguageModel.SentenceStart);
+            var open = false;
+            var initial = true;
+            foreach (var token in tokens)
+            {
+                if (token.Kind == TokenKind.SentenceEnd)
+                {
+                    initial = true;
+                    if (open)
+                    {
+                        sequence.Add(SyllableLanguageModel.SentenceEnd);
+                        sequence.Add(SyllableLanguageModel.SentenceStart);
+                        sequence.Add(SyllableLanguageModel.SentenceStart);
+                        open = false;
+                    }
+
+                    continue;
+                }
+
+                open = true;
+                switch (token.Kind)
+                {
+                    case TokenKind.Number:
+                        sequence.Add(SyllableLanguageModel.NumberId);
+                        continue;
+                    case TokenKind.Clause:
+                        sequence.Add(SyllableLanguageModel.ClauseId);
+                        continue;
+                    default:
+                        break;
+                }
+
+                var word = line.AsSpan(token.Start, token.Length);
+                var capitalised = !initial && IsCapitalised(word);
+                initial = false;
+                if (word.Length > scratch.Length || !SyllableKey.TryCanonical(word, scratch, out var canonical) || !VietnameseLetters.IsSyllable(canonical))
+                {
+                    sequence.Add(SyllableLanguageModel.Unknown);
+                    continue;
+                }
+
+                if (!lookup.TryGetValue(canonical, out var id))
+                {
+                    id = formCounts.Count;
+                    lookup[canonical] = id;
+                    formCounts.Add(0);
+                    capitalCounts.Add(0);
+                }
+
+                formCounts[id]++;
+                capitalCounts[id] += capitalised ? 1 : 0;
+                sequence.Add(SyllableLanguageModel.FirstSyllable + id);
+            }
+
+            sequence.Add(SyllableLanguageModel.SentenceEnd);
+        }
+
+        if (forms.Count == 0)
+        {
+            throw new InvalidDataException("the training text has no Vietnamese syllable");
+        }
+
+        // Vocabulary: frequent forms first, rare ones become <unk>.
+        var byFrequency = forms.Where(p => formCounts[p.Value] >= options.MinSyllableCount)
+            .OrderByDescending(p => formCounts[p.Value]).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Take(65535 - SyllableLanguageModel.FirstSyllable).ToList();
+        var remap = new int[forms.Count];
+        Array.Fill(remap, SyllableLanguageModel.Unknown);
+        var vocabulary = new string[SyllableLanguageModel.FirstSyllable + byFrequency.Count];
+        string[] specials = ["<s>", "</s>", "<unk>", "<num>", "<c>"];
+        specials.CopyTo(vocabulary, 0);
+        var counts = new long[vocabulary.Length];
+        var capitals = new long[vocabulary.Length];
+        for (var i = 0; i < byFrequency.Count; i++)
+        {
+            capitals[SyllableLanguageModel.FirstSyllable + i] = capitalCounts[byFrequency[i].Value];
+            remap[byFrequency[i].Value] = SyllableLanguageModel.FirstSyllable + i;
+            vocabulary[SyllableLanguageModel.FirstSyllable + i] = byFrequency[i].Key;
+            counts[SyllableLanguageModel.FirstSyllable + i] = formCounts[byFrequency[i].Value];
+        }
+
+        var seq = sequence.Span;
+        for (var i = 0; i < seq.Length; i++)
+        {
+            if (seq[i] >= SyllableLanguageModel.FirstSyllable)
+            {
+                seq[i] = remap[seq[i] - SyllableLanguageModel.FirstSyllable];
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var flags = CandidateFlags(vocabulary, counts, options);
+        var bonus = CapitalBonus(vocabulary, counts, capitals, flags);
+        return KneserNey.Estimate(vocabulary, flags, bonus, seq, options.MinTrigramCount, cancellationToken);
+    }
+
+    private static byte[] CandidateFlags(string[] vocabulary, long[] counts, RestorerTrainerOptions options)
+    {
+        var flags = new byte[vocabulary.Length];
+        var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
+        {
+            var key = VietnameseFolding.Fold(vocabulary[id]);
+            if (key.Length != vocabulary[id].Length || !key.All(char.IsAsciiLetterLower))
+            {
+                continue;
+            }
+
+            if (!byKey.TryGetValue(key, out var list))
+            {
+                byKey[key] = list = [];
+            }
+
+            list.Add(id); // ids are in order of frequency
+        }
+
+        foreach (var list in byKey.Values)
+        {
+            long total = 0;
+            foreach (var id in list)
+            {
+                total += counts[id];
+            }
+
+            var taken = 0;
+            foreach (var id in list)
+            {
+                if (taken < options.MaxCandidates && counts[id] >= options.MinCandidateCount && counts[id] >= options.MinCandidateShare * total)
+                {
+                    flags[id] = 1;
+                    taken++;
+                }
+            }
+        }
+
+        return flags;
+    }
+
+    // For the candidates of each key: log P(form | key, capitalised inside a sentence) − log P(form | key), with
+    // the capitalised distribution smoothed towards the overall one (prior weight 4) and the result kept in ±6.
+    private static float[] CapitalBonus(string[] vocabulary, long[] counts, long[] capitals, byte[] flags)
+    {
+        const double prior = 4;
+        var bonus = new float[vocabulary.Length];
+        var byKey = new Dictionary<string, (long Total, long Capital)>(StringComparer.Ordinal);
+        for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
+        {
+            if (flags[id] != 0)
+            {
+                var key = VietnameseFolding.Fold(vocabulary[id]);
+                byKey.TryGetValue(key, out var sums);
+                byKey[key] = (sums.Total + counts[id], sums.Capital + capitals[id]);
+            }
+        }
+
+        for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
+        {
+            if (flags[id] == 0)
+            {
+                continue;
+            }
+
+            var (total, capital) = byKey[VietnameseFolding.Fold(vocabulary[id])];
+            var share = counts[id] / (double)total;
+            var capitalShare = (capitals[id] + (prior * share)) / (capital + prior);
+            bonus[id] = (float)Math.Clamp(Math.Log(capitalShare / share), -6, 6);
+        }
+
+        return bonus;
+    }
+
+    // Title case (Hà, Nguyễn): a capital followed by at least one letter, none of them capitals.
+    internal static bool IsCapitalised(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2 || !char.IsUpper(word[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in word[1..])
+        {
+            if (char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static IEnumerable<string> ReadLines(List<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            Stream stream;
+            try
+            {
+                stream = File.OpenRead(path);
+                if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+                {
+                    stream = new GZipStream(stream, CompressionMode.Decompress);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new InvalidDataException($"{path}: cannot be read ({ex.Message})", ex);
+            }
+
+            using var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            while (reader.ReadLine() is { } line)
+            {
+                yield return line;
+            }
+        }
+    }
+
+    /// <summary>A growable int array.</summary>
+    private sealed class IntBuffer
+    {
+        private int[] items = new int[1 << 16];
+        private int count;
+
+        public Span<int> Span => items.AsSpan(0, count);
+
+        public void Add(int value)
+        {
+            if (count == items.Length)
+            {
+                Array.Resize(ref items, items.Length * 2);
+            }
+
+            items[count++] = value;
+        }
+    }
+}

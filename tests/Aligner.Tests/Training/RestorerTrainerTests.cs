@@ -1,0 +1,122 @@
+using Aligner.Restoration;
+using Aligner.Training;
+using FluentAssertions;
+
+namespace Aligner.Tests.Training;
+
+[TestFixture]
+public sealed class RestorerTrainerTests
+{
+    private static readonly string[] Corpus =
+    [
+        "Tổng Bí thư, Chủ tịch nước Tô Lâm khẳng định quan hệ hai nước.",
+        "Thủ tướng Chính phủ tiếp Đại sứ Hoa Kỳ tại Hà Nội.",
+        "Học sinh đi học, người dân đi làm.",
+        "Hôm nay trời đẹp, chúng tôi đi chơi.",
+    ];
+
+    private static SyllableLanguageModel Train() =>
+        RestorerTrainer.Train(Enumerable.Repeat(Corpus, 10).SelectMany(c => c), RestorerTrainerOptions.Default with { MinTrigramCount = 1 });
+
+    [Test]
+    public void Train_SmallCorpus_LearnsCandidatesAndContext()
+    {
+        var model = Train();
+
+        model.Candidates("hoc").Should().Equal("học");
+        model.Candidates("DI").Should().Equal("đi");
+        model.Candidates("xyz").Should().BeEmpty();
+        model.TrigramCount.Should().BePositive();
+        model.LogProbability("tổng", "bí", "thư").Should().BeGreaterThan(model.LogProbability("tổng", "bí", "học"));
+    }
+
+    [Test]
+    public void Train_ModelRestoresItsCorpus()
+    {
+        var restorer = new DiacriticRestorer(Train());
+
+        restorer.Restore("Thu tuong Chinh phu tiep Dai su Hoa Ky tai Ha Noi.").Should().Be("Thủ tướng Chính phủ tiếp Đại sứ Hoa Kỳ tại Hà Nội.");
+    }
+
+    [Test]
+    public void SaveLoad_RoundTrip_GivesSameModel()
+    {
+        var model = Train();
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+
+        var loaded = SyllableLanguageModel.Load(stream);
+
+        loaded.VocabularySize.Should().Be(model.VocabularySize);
+        loaded.BigramCount.Should().Be(model.BigramCount);
+        loaded.TrigramCount.Should().Be(model.TrigramCount);
+        loaded.LogProbability("học", "sinh", "đi").Should().Be(model.LogProbability("học", "sinh", "đi"));
+    }
+
+    [Test]
+    public void Train_SameInput_SameBytes()
+    {
+        using var first = new MemoryStream();
+        using var second = new MemoryStream();
+        Train().Save(first);
+        Train().Save(second);
+
+        first.ToArray().Should().Equal(second.ToArray());
+    }
+
+    [Test]
+    public void Train_NoVietnamese_Throws()
+    {
+        var act = () => RestorerTrainer.Train(["Quick brown fox jumps!", "", "123"]);
+
+        act.Should().Throw<InvalidDataException>();
+    }
+
+    [Test]
+    public void Train_BadOptions_Throw()
+    {
+        var act = () => RestorerTrainer.Train(Corpus, RestorerTrainerOptions.Default with { MinTrigramCount = 0 });
+
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Test]
+    public void TrainFiles_MissingFile_ThrowsNamingIt()
+    {
+        var act = () => RestorerTrainer.TrainFiles(["/no/such/corpus.txt"]);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*corpus.txt*");
+    }
+
+    [TestCase(new byte[0])] // empty
+    [TestCase(new byte[] { 1, 2, 3, 4 })] // not gzip
+    [TestCase(new byte[] { 0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0 })] // gzip of nothing
+    public void Load_NotAModel_ThrowsInvalidData(byte[] bytes)
+    {
+        var act = () => SyllableLanguageModel.Load(new MemoryStream(bytes));
+
+        act.Should().Throw<InvalidDataException>();
+    }
+
+    [Test]
+    public void Load_Truncated_ThrowsInvalidData()
+    {
+        using var stream = new MemoryStream();
+        Train().Save(stream);
+        var bytes = stream.ToArray()[..(int)(stream.Length / 2)];
+
+        var act = () => SyllableLanguageModel.Load(new MemoryStream(bytes));
+
+        act.Should().Throw<InvalidDataException>();
+    }
+
+    [Test]
+    public void LoadDefaultModel_EmbeddedModel_Loads()
+    {
+        var model = DiacriticRestorer.LoadDefaultModel();
+
+        model.VocabularySize.Should().BeGreaterThan(5000);
+        model.Candidates("viet").Should().Contain("việt");
+    }
+}
