@@ -2,7 +2,7 @@
 # Measures language identification with ../shared/eval/lid_eval.py on items built from the dev data:
 # NTREX-128 dev and FLORES-200 dev (every line of both, English and Vietnamese, the Vietnamese also without
 # diacritics, each also as a 2–5-word excerpt) plus English dev sentences whose names were replaced by
-# Vietnamese names (lid_names.py). The detector model is never trained on these sets (see tools/train-detector.sh).
+# Vietnamese names (lid_names.py). The detector model is never trained on these sets (see training/detector.sh).
 # Usage: bash benchmarks/eval/lid.sh [WORK_DIR]   (needs ../shared beside the repository)
 # Writes WORK_DIR/lid/dev.tsv (label, category, text), which benchmarks/lid-peers/run.sh reuses.
 set -euo pipefail

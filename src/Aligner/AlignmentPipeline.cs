@@ -1,6 +1,8 @@
 using Aligner.Alignment;
+using Aligner.Detection;
 using Aligner.IO;
 using Aligner.Normalization;
+using Aligner.Restoration;
 using Aligner.Scoring;
 using Aligner.Segmentation;
 
@@ -66,8 +68,9 @@ public sealed class AlignmentPipeline
     {
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(vietnamese);
-        var (enSentences, enFeatures) = Prepare(english.Text, Side.English, Lexicon, cancellationToken);
-        var (viSentences, viFeatures) = Prepare(vietnamese.Text, Side.Vietnamese, Lexicon, cancellationToken);
+        var detector = Options.DetectLanguage ? LanguageDetector.Default : null;
+        var (enSentences, enFeatures) = Prepare(english.Text, Side.English, Lexicon, detector, Options.RestoreDiacritics, cancellationToken);
+        var (viSentences, viFeatures) = Prepare(vietnamese.Text, Side.Vietnamese, Lexicon, detector, Options.RestoreDiacritics, cancellationToken);
         var beads = aligner.Align(enFeatures, viFeatures, cancellationToken);
         return new DocumentAlignment(english, vietnamese, enSentences, viSentences, beads);
     }
@@ -77,12 +80,28 @@ public sealed class AlignmentPipeline
     /// <param name="side">Which language the text is in (for the lexical features).</param>
     /// <param name="lexicon">The lexicon; lexical features are left empty when null.</param>
     /// <param name="cancellationToken">Stops a long run.</param>
-    public static (IReadOnlyList<Sentence> Sentences, IReadOnlyList<SentenceFeatures> Features) Prepare(string text, Side side, Lexicon? lexicon, CancellationToken cancellationToken = default)
+    public static (IReadOnlyList<Sentence> Sentences, IReadOnlyList<SentenceFeatures> Features) Prepare(string text, Side side, Lexicon? lexicon, CancellationToken cancellationToken = default) =>
+        Prepare(text, side, lexicon, null, false, cancellationToken);
+
+    /// <summary>
+    /// Splits a text into sentences and extracts their features, with the language of each paragraph checked by
+    /// <paramref name="detector"/>: paragraphs confidently in the other language are marked never to pair, and
+    /// Vietnamese paragraphs without diacritics are read on their restored view when <paramref name="restoreDiacritics"/>.
+    /// </summary>
+    /// <param name="text">The original text.</param>
+    /// <param name="side">Which language the text is in.</param>
+    /// <param name="lexicon">The lexicon; lexical features are left empty when null.</param>
+    /// <param name="detector">The language detector; no paragraph is checked when null.</param>
+    /// <param name="restoreDiacritics">Restore the diacritics of Vietnamese paragraphs written without them (with the embedded model).</param>
+    /// <param name="cancellationToken">Stops a long run.</param>
+    public static (IReadOnlyList<Sentence> Sentences, IReadOnlyList<SentenceFeatures> Features) Prepare(string text, Side side, Lexicon? lexicon, LanguageDetector? detector, bool restoreDiacritics, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         var view = NormalizedText.Create(text);
         var normalised = SentenceSplitter.Split(view.Text);
         var furniture = PageFurniture.Classify(view.Text, normalised);
+        var otherLanguage = new bool[normalised.Count];
+        var scored = detector is null ? view.Text : CheckLanguages(view.Text, normalised, side, detector, restoreDiacritics, otherLanguage, cancellationToken);
         var sentences = new Sentence[normalised.Count];
         var features = new SentenceFeatures[normalised.Count];
         for (var k = 0; k < normalised.Count; k++)
@@ -93,15 +112,50 @@ public sealed class AlignmentPipeline
             }
 
             var s = normalised[k];
-            var slice = s.Range.Slice(view.Text);
+            var slice = s.Range.Slice(scored);
             features[k] = new SentenceFeatures(FeatureExtractor.Extract(slice))
             {
                 Lexical = lexicon is null ? LexicalFeatures.Empty : side == Side.English ? LexicalFeatures.English(slice, lexicon) : LexicalFeatures.Vietnamese(slice, lexicon),
                 IsFurniture = furniture[k],
+                IsOtherLanguage = otherLanguage[k],
             };
             sentences[k] = s with { Range = view.ToOriginal(s.Range) };
         }
 
         return (sentences, features);
+    }
+
+    // Marks the paragraphs confidently in the other language, and returns the text the features are read from:
+    // the normalised text, with Vietnamese paragraphs that lack their diacritics restored (same length, same offsets).
+    private static string CheckLanguages(string text, IReadOnlyList<Sentence> sentences, Side side, LanguageDetector detector, bool restoreDiacritics, bool[] otherLanguage, CancellationToken cancellationToken)
+    {
+        const double Confident = 0.9;
+        var other = side == Side.English ? DetectedLanguage.Vietnamese : DetectedLanguage.English;
+        char[]? restored = null;
+        for (var first = 0; first < sentences.Count;)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var end = first + 1;
+            while (end < sentences.Count && sentences[end].Paragraph == sentences[first].Paragraph)
+            {
+                end++;
+            }
+
+            var range = new TextRange(sentences[first].Range.Start, sentences[end - 1].Range.End);
+            var detection = detector.Detect(text, range);
+            if (detection.Language == other && detection.Confidence >= Confident)
+            {
+                otherLanguage.AsSpan(first, end - first).Fill(true);
+            }
+            else if (restoreDiacritics && side == Side.Vietnamese && detection.Language == DetectedLanguage.Vietnamese && !detection.HasDiacritics)
+            {
+                restored ??= text.ToCharArray();
+                DiacriticRestorer.Default.Restore(range.Slice(text), cancellationToken).CopyTo(restored.AsSpan(range.Start));
+            }
+
+            first = end;
+        }
+
+        return restored is null ? text : new string(restored);
     }
 }

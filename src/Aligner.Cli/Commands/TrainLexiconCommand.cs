@@ -51,7 +51,7 @@ internal static class TrainLexiconCommand
                 }
             }
 
-            var progress = new Progress<string>(line => io.Error.WriteLine(line));
+            var progress = new LineProgress(io.Error);
             var lexicon = LexiconTrainer.Train(pairs, null, parse.GetValue(note) ?? "", progress);
             using var stream = io.OpenOutput(parse.GetRequiredValue(output));
             lexicon.Save(stream);
@@ -80,4 +80,11 @@ internal static class TrainLexiconCommand
         var count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
         return [.. lines.Take(count).Select(l => l.TrimEnd('\r'))];
     }
+}
+
+// Writes each progress line at once, on the caller's thread: Progress<T> would post it to the thread pool, where it
+// can arrive after the command has returned and its writer is closed.
+internal sealed class LineProgress(TextWriter writer) : IProgress<string>
+{
+    public void Report(string value) => writer.WriteLine(value);
 }

@@ -38,6 +38,18 @@ public sealed record AlignmentOptions
     /// </summary>
     public int InitialBand { get; init; } = 40;
 
+    /// <summary>
+    /// Detect the language of every paragraph: a paragraph confidently in the other language (a Vietnamese teaser
+    /// on an English page) is never paired. Default true.
+    /// </summary>
+    public bool DetectLanguage { get; init; } = true;
+
+    /// <summary>
+    /// Score Vietnamese paragraphs written without diacritics on their restored view (offsets stay those of the
+    /// original). Needs <see cref="DetectLanguage"/>. Default true.
+    /// </summary>
+    public bool RestoreDiacritics { get; init; } = true;
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public void Validate()

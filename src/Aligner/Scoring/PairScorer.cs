@@ -62,7 +62,10 @@ public sealed class PairScorer
     /// <summary>A scorer with the embedded default model.</summary>
     public static PairScorer Default => DefaultScorer.Value;
 
-    /// <summary>The score of any pair with page furniture on a side: low enough that the aligner never pairs it.</summary>
+    /// <summary>
+    /// The score of any pair with page furniture, or a sentence in the wrong language, on a side: low enough that the
+    /// aligner never pairs it.
+    /// </summary>
     public const double FurnitureScore = -50;
 
     /// <summary>The model the scorer uses.</summary>
@@ -79,7 +82,7 @@ public sealed class PairScorer
     {
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(vietnamese);
-        if (english.IsFurniture || vietnamese.IsFurniture)
+        if (english.IsFurniture || vietnamese.IsFurniture || english.IsOtherLanguage || vietnamese.IsOtherLanguage)
         {
             return FurnitureScore;
         }

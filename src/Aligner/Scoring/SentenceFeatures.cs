@@ -47,7 +47,11 @@ public sealed class SentenceFeatures
         GroupEnds = other.GroupEnds;
         Lexical = other.Lexical;
         IsFurniture = other.IsFurniture;
+        IsOtherLanguage = other.IsOtherLanguage;
     }
+
+    /// <summary>The sentence is in the other document's language (detected confidently) and is never paired.</summary>
+    public bool IsOtherLanguage { get; init; }
 
     /// <summary>The sentence is page furniture (navigation, buttons, related-news lists) and is never paired.</summary>
     public bool IsFurniture { get; init; }
@@ -95,6 +99,7 @@ public sealed class SentenceFeatures
         {
             Lexical = LexicalFeatures.Combine(first.Lexical, second.Lexical),
             IsFurniture = first.IsFurniture || second.IsFurniture,
+            IsOtherLanguage = first.IsOtherLanguage || second.IsOtherLanguage,
         };
     }
 }

@@ -5,7 +5,7 @@
 #               English Wiktionary glosses and headwords (CC-BY-SA 3.0)
 #   Vietnamese: Vietnamese Wikipedia (CC-BY-SA 3.0, every 3rd line), the same LibreOffice help, Tatoeba and UI strings
 # Never NTREX or FLORES (the evaluation sets), IWSLT (evaluation only) or baomoi (no licence).
-# Usage: tools/train-detector.sh [DATA_DIR] [OUTPUT]
+# Usage: training/detector.sh [DATA_DIR] [OUTPUT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-../shared/data}"
