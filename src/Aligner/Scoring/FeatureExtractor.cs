@@ -113,11 +113,13 @@ public static class FeatureExtractor
             }
 
             groupKeys.Add(Hash(key, NameSeed));
+            AddAlias(NameAliases.Entity(key) ?? NameAliases.PhraseEntity(key, sentence[i..]), groupKeys);
             if (previousLength >= 0)
             {
                 previous[..previousLength].CopyTo(pair);
                 key.CopyTo(pair[previousLength..]);
                 groupKeys.Add(Hash(pair[..(previousLength + foldedLength)], NameSeed));
+                AddAlias(NameAliases.Entity(pair[..(previousLength + foldedLength)]), groupKeys);
             }
 
             key.CopyTo(previous);
@@ -135,6 +137,15 @@ public static class FeatureExtractor
         int[] nameKeys = [.. groupKeys];
         Array.Sort(nameKeys);
         return new SentenceFeatures(length, [.. numbers], [.. marks], nameKeys, [.. groupKeys], [.. groupEnds]);
+    }
+
+    // A name that translates (UN ↔ LHQ) also carries its entity's key, so that the two forms match.
+    private static void AddAlias(string? entityKey, List<int> groupKeys)
+    {
+        if (entityKey is not null)
+        {
+            groupKeys.Add(Hash(entityKey, NameSeed));
+        }
     }
 
     private static void CloseGroup(List<int> groupKeys, List<int> groupEnds, ref int previousLength)

@@ -65,3 +65,44 @@ public sealed class LexicalScoringTests
         paired.Select(b => b.Kind).Should().OnlyContain(k => k == BeadKind.OneToOne);
     }
 }
+
+[TestFixture]
+public sealed class NameAliasTests
+{
+    private static SentenceFeatures Features(string text) => FeatureExtractor.Extract(text);
+
+    [TestCase("The UN chief met him.", "Tổng Thư ký LHQ đã gặp ông.")]
+    [TestCase("The United Nations chief met him.", "Tổng Thư ký Liên hợp quốc đã gặp ông.")]
+    [TestCase("The UN chief met him.", "Tổng Thư ký Liên Hợp Quốc đã gặp ông.")]
+    [TestCase("The US delegation arrived.", "Phái đoàn Mỹ đã đến.")]
+    [TestCase("The US delegation arrived.", "Phái đoàn Hoa Kỳ đã đến.")]
+    [TestCase("The United States delegation arrived.", "Phái đoàn Hoa Kỳ đã đến.")]
+    [TestCase("He flew to China and Japan.", "Ông bay tới Trung Quốc và Nhật Bản.")]
+    public void SharedNames_TranslatedNames_Match(string english, string vietnamese)
+    {
+        var (foundEn, foundVi) = AnchorMatching.SharedNames(Features(english), Features(vietnamese));
+
+        foundEn.Should().BeGreaterThan(0);
+        foundVi.Should().BeGreaterThan(0);
+    }
+
+    [TestCase("The UN chief met him.", "Phái đoàn Mỹ đã đến.")]
+    [TestCase("My friend Liên came.", "Bạn tôi là Liên.")] // "Liên" alone is a given name, not the UN
+    public void SharedNames_DifferentEntities_DoNotMatchByAlias(string english, string vietnamese)
+    {
+        var en = Features(english);
+        var vi = Features(vietnamese);
+
+        var viaAlias = AnchorMatching.SharedNames(en, vi);
+        var (foundEn, _) = viaAlias;
+        if (english.Contains("UN"))
+        {
+            foundEn.Should().Be(0);
+        }
+        else
+        {
+            vi.NameGroups.Should().Be(1);
+            foundEn.Should().Be(1, "the given name matches itself, not through an alias");
+        }
+    }
+}
