@@ -31,6 +31,8 @@ corpora=(
   "$tmp/ui.en" "$tmp/ui.vi"
   "$tmp/dict.en" "$tmp/dict.vi"
 )
+# EXTRA="EN VI ..." adds more corpora (see lexicon-with-fvdp.sh); the embedded models are built without it.
+if [ -n "${EXTRA:-}" ]; then read -r -a extra <<< "$EXTRA"; corpora+=("${extra[@]}"); name+=${NAME_SUFFIX:-}; fi
 flores=("$data/flores200-en-vi/dev.en" "$data/flores200-en-vi/dev.vi")
 "${cli[@]}" train-lexicon "${corpora[@]}" --name "$name" -o "$tmp/held-out.bin"
 "${cli[@]}" train-scorer "${flores[@]}" --lexicon "$tmp/held-out.bin" --name "FLORES-200 dev (CC-BY-SA-4.0)" -o "$models/scorer.json"

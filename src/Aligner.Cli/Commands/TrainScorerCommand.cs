@@ -39,7 +39,7 @@ internal static class TrainScorerCommand
             try
             {
                 var path = parse.GetValue(lexiconPath);
-                Lexicon? lexicon = parse.GetValue(noLexicon) ? null : path is null ? Lexicon.Default : LoadLexicon(path);
+                Lexicon? lexicon = parse.GetValue(noLexicon) ? null : path is null ? Lexicon.Default : ModelFiles.LoadLexicon(path);
                 model = ScorerTrainer.Train(en, vi, parse.GetValue(note) ?? "", lexicon);
             }
             catch (ArgumentException ex)
@@ -52,24 +52,6 @@ internal static class TrainScorerCommand
             model.Save(stream);
         }));
         return command;
-    }
-
-    private static Lexicon LoadLexicon(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new InvalidDataException($"{path}: no such file");
-        }
-
-        using var stream = File.OpenRead(path);
-        try
-        {
-            return Lexicon.Load(stream);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new InvalidDataException($"{path}: {ex.Message}", ex);
-        }
     }
 
     private static List<string> Lines(SourceText source)

@@ -88,3 +88,54 @@ public sealed class TrainLexiconCommandTests : IDisposable
         gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
     }
 }
+
+[TestFixture]
+public sealed class AlignModelOptionsTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Test]
+    public void Align_OwnLexiconAndScorer_AreUsed()
+    {
+        var en = temp.Write("a.en", "the cat sleeps\nthe dog sleeps\nthe cat eats\ncat\n");
+        var vi = temp.Write("a.vi", "con mèo ngủ\ncon chó ngủ\ncon mèo ăn\nmèo\n");
+        var lexicon = temp.File("lexicon.bin");
+        CliRun.Of("train-lexicon", en, vi, "-o", lexicon).ExitCode.Should().Be(CliApp.Success);
+        var output = temp.File("out.jsonl");
+
+        var run = CliRun.Of("align", Support.Seeds.PathOf(Support.Seeds.EnglishReport), Support.Seeds.PathOf(Support.Seeds.VietnameseReport),
+            "--lexicon", lexicon, "--scorer", Path.Combine(TestContext.CurrentContext.TestDirectory, "scorer.json"), "-o", output);
+
+        run.ExitCode.Should().Be(CliApp.BadInput, "the scorer file does not exist");
+        run.ErrorLines.Should().ContainSingle().Which.Should().Contain("scorer.json").And.Contain("no such file");
+
+        var withLexicon = CliRun.Of("align", Support.Seeds.PathOf(Support.Seeds.EnglishReport), Support.Seeds.PathOf(Support.Seeds.VietnameseReport), "--lexicon", lexicon, "-o", output);
+
+        withLexicon.ExitCode.Should().Be(CliApp.Success, withLexicon.Error);
+        File.ReadLines(output).Should().NotBeEmpty();
+    }
+
+    [Test]
+    public void Align_LexiconThatIsNotOne_ExitsOneWithOneLine()
+    {
+        var bogus = temp.Write("bogus.bin", "not a lexicon at all");
+
+        var run = CliRun.Of("align", Support.Seeds.PathOf(Support.Seeds.EnglishReport), Support.Seeds.PathOf(Support.Seeds.VietnameseReport), "--lexicon", bogus);
+
+        run.ExitCode.Should().Be(CliApp.BadInput);
+        run.ErrorLines.Should().ContainSingle().Which.Should().Contain(bogus);
+    }
+
+    [Test]
+    public void Align_ScorerThatIsNotOne_ExitsOneWithOneLine()
+    {
+        var bogus = temp.Write("scorer.json", "{\"LengthRatio\": -1}");
+
+        var run = CliRun.Of("align", Support.Seeds.PathOf(Support.Seeds.EnglishReport), Support.Seeds.PathOf(Support.Seeds.VietnameseReport), "--scorer", bogus);
+
+        run.ExitCode.Should().Be(CliApp.BadInput);
+        run.ErrorLines.Should().ContainSingle().Which.Should().Contain(bogus);
+    }
+}

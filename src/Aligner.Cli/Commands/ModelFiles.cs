@@ -1,0 +1,29 @@
+using Aligner.Scoring;
+
+namespace Aligner.Cli.Commands;
+
+/// <summary>Loads model files named on the command line, turning every failure into a one-line message naming the file.</summary>
+internal static class ModelFiles
+{
+    public static Lexicon LoadLexicon(string path) => Load(path, Lexicon.Load);
+
+    public static ScorerModel LoadScorer(string path) => Load(path, ScorerModel.Load);
+
+    private static T Load<T>(string path, Func<Stream, T> load)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"{path}: no such file");
+        }
+
+        using var stream = File.OpenRead(path);
+        try
+        {
+            return load(stream);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{path}: {ex.Message}", ex);
+        }
+    }
+}
