@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures alignment quality with ../shared/eval/alignment_eval.py on test cases built from the dev data.
 # Usage: bash benchmarks/eval/alignment.sh [WORK_DIR]   (needs ../shared beside the repository)
+# ALIGN_ARGS="--lexicon L --scorer S" passes options to every align run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 shared=${SHARED:-$root/../shared}
@@ -23,7 +24,7 @@ done
 
 printf '| set | cases | precision | recall | F1 | seconds |\n|---|---|---|---|---|---|\n'
 for set in ntrex-clean ntrex-news ntrex-hard iwslt-dev2010-news iwslt-tst2010-news iwslt-tst2011-news; do
-  out=$(python3 "$eval" run --cases "$work/$set" --cmd "$cli align {en} {vi}")
+  out=$(python3 "$eval" run --cases "$work/$set" --cmd "$cli align {en} {vi}${ALIGN_ARGS:+ $ALIGN_ARGS}")
   cases=$(echo "$out" | awk '/^cases/ {print $2}')
   secs=$(echo "$out" | awk '/^cases/ {print $6}')
   read -r p r f < <(echo "$out" | awk '/^precision/ {print $2, $4, $6}')

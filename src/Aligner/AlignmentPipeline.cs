@@ -68,9 +68,44 @@ public sealed class AlignmentPipeline
     {
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(vietnamese);
+        var alignment = Align(english, vietnamese, Lexicon, cancellationToken);
+        if (Options.SelfTrainingMinimumPairs <= 0)
+        {
+            return alignment;
+        }
+
+        // Self-training: learn the documents' own word pairs from the confident pairs of the first pass.
+        var confident = new List<(string English, string Vietnamese)>();
+        foreach (var bead in alignment.Beads)
+        {
+            if (bead.Kind == BeadKind.OneToOne && bead.Score >= 0.95)
+            {
+                confident.Add((alignment.EnglishRange(bead)!.Value.Substring(english.Text), alignment.VietnameseRange(bead)!.Value.Substring(vietnamese.Text)));
+            }
+        }
+
+        if (confident.Count < Options.SelfTrainingMinimumPairs)
+        {
+            return alignment;
+        }
+
+        var learned = Training.LexiconTrainer.Train(confident, SelfTrainingLexicon, "self-training", cancellationToken: cancellationToken);
+        return Align(english, vietnamese, Lexicon.Merge(learned), cancellationToken);
+    }
+
+    // Few pairs teach Model 1 little: keep only what is clear.
+    private static readonly Training.LexiconTrainingOptions SelfTrainingLexicon = new()
+    {
+        MinimumProbability = 0.3,
+        MaximumTranslations = 2,
+        MinimumMass = 0.5,
+    };
+
+    private DocumentAlignment Align(SourceText english, SourceText vietnamese, Lexicon lexicon, CancellationToken cancellationToken)
+    {
         var detector = Options.DetectLanguage ? LanguageDetector.Default : null;
-        var (enSentences, enFeatures) = Prepare(english.Text, Side.English, Lexicon, detector, Options.RestoreDiacritics, cancellationToken);
-        var (viSentences, viFeatures) = Prepare(vietnamese.Text, Side.Vietnamese, Lexicon, detector, Options.RestoreDiacritics, cancellationToken);
+        var (enSentences, enFeatures) = Prepare(english.Text, Side.English, lexicon, detector, Options.RestoreDiacritics, cancellationToken);
+        var (viSentences, viFeatures) = Prepare(vietnamese.Text, Side.Vietnamese, lexicon, detector, Options.RestoreDiacritics, cancellationToken);
         var beads = aligner.Align(enFeatures, viFeatures, cancellationToken);
         return new DocumentAlignment(english, vietnamese, enSentences, viSentences, beads);
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Aligner.Alignment;
 using Aligner.IO;
 
 namespace Aligner.Cli.Commands;
@@ -19,6 +20,11 @@ internal static class AlignCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var lexicon = new Option<string?>("--lexicon") { Description = "A lexicon from train-lexicon instead of the embedded one (use it with the scorer fitted for it)." };
         var scorer = new Option<string?>("--scorer") { Description = "A scorer model from train-scorer instead of the embedded one." };
+        var selfTraining = new Option<int>("--self-training")
+        {
+            Description = "Align again with a lexicon learned from the first pass when it finds at least this many confident pairs (0: off).",
+            DefaultValueFactory = _ => AlignmentOptions.Default.SelfTrainingMinimumPairs,
+        };
         var command = new Command("align", """
             Aligns the sentences of an English file with those of a Vietnamese file and writes one bead per line.
             Every sentence of both files appears in exactly one bead; a side without partner is null.
@@ -27,7 +33,7 @@ internal static class AlignCommand
               aligner align seeds/000_06a9cf74ceb7c5dd.txt seeds/004_97cab69a675f2a31.txt -o pairs.jsonl
             """)
         {
-            english, vietnamese, format, output, lexicon, scorer,
+            english, vietnamese, format, output, lexicon, scorer, selfTraining,
         };
         command.SetAction(parse => io.Guard(parse, () =>
         {
@@ -35,11 +41,18 @@ internal static class AlignCommand
             var vi = SourceText.Load(parse.GetRequiredValue(vietnamese));
             var lexiconPath = parse.GetValue(lexicon);
             var scorerPath = parse.GetValue(scorer);
-            var pipeline = lexiconPath is null && scorerPath is null
+            var selfTrainingPairs = parse.GetValue(selfTraining);
+            if (selfTrainingPairs < 0)
+            {
+                throw new InvalidDataException($"--self-training must be 0 or more, not {selfTrainingPairs}");
+            }
+
+            var pipeline = lexiconPath is null && scorerPath is null && selfTrainingPairs == AlignmentOptions.Default.SelfTrainingMinimumPairs
                 ? AlignmentPipeline.Default
                 : AlignmentPipeline.Create(
-                    model: scorerPath is null ? null : ModelFiles.LoadScorer(scorerPath),
-                    lexicon: lexiconPath is null ? null : ModelFiles.LoadLexicon(lexiconPath));
+                    AlignmentOptions.Default with { SelfTrainingMinimumPairs = selfTrainingPairs },
+                    scorerPath is null ? null : ModelFiles.LoadScorer(scorerPath),
+                    lexiconPath is null ? null : ModelFiles.LoadLexicon(lexiconPath));
             var alignment = pipeline.Align(en, vi);
             using var stream = io.OpenOutput(parse.GetValue(output));
             JsonLinesWriter.Write(alignment, stream);

@@ -76,6 +76,77 @@ public sealed class Lexicon
     /// <summary>Likely English translations of a Vietnamese unit, most likely first.</summary>
     public ReadOnlySpan<Translation> TranslationsOfVietnamese(int id) => vietnameseToEnglish[id];
 
+    /// <summary>
+    /// This lexicon with the translations of <paramref name="extra"/> added: the union of both vocabularies, each
+    /// word's translations from both, most likely first, at most <paramref name="maximumTranslations"/>.
+    /// </summary>
+    public Lexicon Merge(Lexicon extra, int maximumTranslations = 8)
+    {
+        ArgumentNullException.ThrowIfNull(extra);
+        var english = new List<string>(englishWords);
+        var vietnamese = new List<string>(vietnameseUnits);
+        var englishMap = Extend(english, englishIds, extra.englishWords);
+        var vietnameseMap = Extend(vietnamese, vietnameseIds, extra.vietnameseUnits);
+        var toVietnamese = Combine(englishToVietnamese, english.Count, extra.englishToVietnamese, englishMap, vietnameseMap, maximumTranslations);
+        var toEnglish = Combine(vietnameseToEnglish, vietnamese.Count, extra.vietnameseToEnglish, vietnameseMap, englishMap, maximumTranslations);
+        return new Lexicon([.. english], [.. vietnamese], toVietnamese, toEnglish, $"{TrainedOn} + {extra.TrainedOn}");
+    }
+
+    private static int[] Extend(List<string> words, Dictionary<string, int> ids, string[] more)
+    {
+        var map = new int[more.Length];
+        var added = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var k = 0; k < more.Length; k++)
+        {
+            if (ids.TryGetValue(more[k], out var id) || added.TryGetValue(more[k], out id))
+            {
+                map[k] = id;
+                continue;
+            }
+
+            map[k] = words.Count;
+            added[more[k]] = words.Count;
+            words.Add(more[k]);
+        }
+
+        return map;
+    }
+
+    private static Translation[][] Combine(Translation[][] lists, int count, Translation[][] more, int[] sourceMap, int[] targetMap, int maximum)
+    {
+        var result = new Translation[count][];
+        lists.CopyTo(result, 0);
+        for (var k = lists.Length; k < count; k++)
+        {
+            result[k] = [];
+        }
+
+        for (var k = 0; k < more.Length; k++)
+        {
+            if (more[k].Length == 0)
+            {
+                continue;
+            }
+
+            var source = sourceMap[k];
+            var merged = new Dictionary<int, float>();
+            foreach (var tr in result[source])
+            {
+                merged[tr.Target] = tr.Probability;
+            }
+
+            foreach (var tr in more[k])
+            {
+                var target = targetMap[tr.Target];
+                merged[target] = Math.Max(merged.GetValueOrDefault(target), tr.Probability);
+            }
+
+            result[source] = [.. merged.Select(p => new Translation(p.Key, p.Value)).OrderByDescending(t => t.Probability).ThenBy(t => t.Target).Take(maximum)];
+        }
+
+        return result;
+    }
+
     /// <summary>Reads a lexicon written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The stream is not a lexicon.</exception>
     public static Lexicon Load(Stream stream)

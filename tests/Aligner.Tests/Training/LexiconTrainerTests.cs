@@ -1,3 +1,5 @@
+using Aligner.Alignment;
+using Aligner.IO;
 using Aligner.Scoring;
 using Aligner.Tokenization;
 using Aligner.Training;
@@ -139,5 +141,42 @@ public sealed class LexiconTrainerTests
         var targets = Lexicon.Default.TranslationsOfEnglish(id).ToArray().Select(t => Lexicon.Default.VietnameseUnit(t.Target));
 
         targets.Should().Contain(vietnamese);
+    }
+}
+
+[TestFixture]
+public sealed class LexiconMergeTests
+{
+    [Test]
+    public void Merge_AddsNewWordsAndTranslations_KeepsOldOnes()
+    {
+        var baseLexicon = LexiconTrainer.Train([("cat", "mèo"), ("cat", "mèo"), ("dog", "chó"), ("dog", "chó")], LexiconTrainingOptions.Default with { MinimumMass = 0 });
+        var extra = LexiconTrainer.Train([("bird", "chim"), ("bird", "chim")], LexiconTrainingOptions.Default with { MinimumMass = 0 });
+
+        var merged = baseLexicon.Merge(extra);
+
+        foreach (var (en, vi) in new[] { ("cat", "mèo"), ("bird", "chim") })
+        {
+            var id = merged.EnglishId(LexicalTokenizer.EnglishWords(en)[0]);
+            id.Should().BeGreaterThanOrEqualTo(0);
+            merged.TranslationsOfEnglish(id).ToArray().Select(t => merged.VietnameseUnit(t.Target)).Should().Contain(vi);
+        }
+
+        merged.EnglishCount.Should().Be(baseLexicon.EnglishCount + 1);
+        merged.TrainedOn.Should().Contain("+");
+    }
+
+    [Test]
+    public void Align_SelfTraining_KeepsEverySentenceInOneBead()
+    {
+        var english = string.Join("\n\n", Enumerable.Range(0, 30).Select(k => $"The report number {k} was published in Hanoi on Monday."));
+        var vietnamese = string.Join("\n\n", Enumerable.Range(0, 30).Select(k => $"Báo cáo số {k} được công bố tại Hà Nội hôm thứ Hai."));
+        var pipeline = AlignmentPipeline.Create(AlignmentOptions.Default with { SelfTrainingMinimumPairs = 5 });
+
+        var alignment = pipeline.Align(new SourceText(english, "en.txt"), new SourceText(vietnamese, "vi.txt"));
+
+        alignment.Beads.Sum(b => b.EnglishCount).Should().Be(30);
+        alignment.Beads.Sum(b => b.VietnameseCount).Should().Be(30);
+        alignment.Beads.Should().OnlyContain(b => b.Kind == BeadKind.OneToOne);
     }
 }
