@@ -113,16 +113,73 @@ public static class SentenceSplitter
                 continue;
             }
 
-            output.Add(new Sentence(new TextRange(start, TrimEnd(text, start, end)), paragraphIndex));
+            AddSplitAtUnmarkedStarts(text, new TextRange(start, TrimEnd(text, start, end)), paragraphIndex, output);
             start = next;
         }
 
         var last = TrimEnd(text, start, paragraph.End);
         if (last > start)
         {
-            output.Add(new Sentence(new TextRange(start, last), paragraphIndex));
+            AddSplitAtUnmarkedStarts(text, new TextRange(start, last), paragraphIndex, output);
         }
     }
+
+    // Headlines, captions and subtitles often lose their final stop ("... sách điện tử Tôi không khuyến khích").
+    // A capitalised function word right after a lower-case word, itself followed by a lower-case word, starts a
+    // sentence: mid-sentence capitals are names, and names are not function words.
+    private static void AddSplitAtUnmarkedStarts(ReadOnlySpan<char> text, TextRange range, int paragraphIndex, List<Sentence> output)
+    {
+        var start = range.Start;
+        for (var i = range.Start + 1; i < range.End - 1; i++)
+        {
+            if (text[i] != ' ' || !char.IsLower(text[i - 1]) || !char.IsUpper(text[i + 1]))
+            {
+                continue;
+            }
+
+            var wordEnd = i + 1;
+            while (wordEnd < range.End && (char.IsLetter(text[wordEnd]) || char.GetUnicodeCategory(text[wordEnd]) == System.Globalization.UnicodeCategory.NonSpacingMark))
+            {
+                wordEnd++;
+            }
+
+            if (wordEnd + 1 >= range.End || text[wordEnd] != ' ' || !char.IsLower(text[wordEnd + 1]) || !StartsWithLowerWord(text, i))
+            {
+                continue;
+            }
+
+            if (!SentenceOpeners.Contains(text[(i + 1)..wordEnd].ToString()))
+            {
+                continue;
+            }
+
+            output.Add(new Sentence(new TextRange(start, i), paragraphIndex));
+            start = i + 1;
+        }
+
+        output.Add(new Sentence(new TextRange(start, range.End), paragraphIndex));
+    }
+
+    // The word before position i (a space) starts with a lower-case letter: "tử Tôi", not "Ông Tôi".
+    private static bool StartsWithLowerWord(ReadOnlySpan<char> text, int i)
+    {
+        var k = i - 1;
+        while (k > 0 && char.IsLetter(text[k - 1]))
+        {
+            k--;
+        }
+
+        return char.IsLower(text[k]);
+    }
+
+    // Capitalised words that start sentences but are never names (English and Vietnamese).
+    private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
+    {
+        "The", "He", "She", "It", "We", "They", "You", "This", "That", "These", "Those", "And", "But", "So", "Now",
+        "Then", "There", "Here", "What", "When", "Why", "How", "If", "Our", "My", "His", "Her", "Their", "Its", "Some",
+        "Tôi", "Chúng", "Họ", "Nó", "Bạn", "Và", "Nhưng", "Vì", "Nếu", "Khi", "Đây", "Đó", "Có", "Không", "Sau",
+        "Trong", "Các", "Những", "Một", "Điều", "Rồi", "Thế", "Vậy", "Hãy", "Cũng", "Còn", "Giờ", "Bây",
+    };
 
     private static int CountClosers(ReadOnlySpan<char> text, int from, int to)
     {

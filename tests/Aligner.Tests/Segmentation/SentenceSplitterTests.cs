@@ -204,4 +204,19 @@ public sealed class SentenceSplitterTests
             }
         }
     }
+
+    [TestCase("Có thể đây là một cách để đọc một quyển sách điện tử Tôi không khuyến khích cách này.",
+        "Có thể đây là một cách để đọc một quyển sách điện tử", "Tôi không khuyến khích cách này.")]
+    [TestCase("Vaccine teaches immune system to recognise rogue cells The method involves taking blood.",
+        "Vaccine teaches immune system to recognise rogue cells", "The method involves taking blood.")]
+    public void Split_FunctionWordCapitalisedAfterLowerCaseWord_StartsASentence(string text, string first, string second) =>
+        SentenceSplitter.Split(text).Select(s => s.Range.Substring(text)).Should().Equal(first, second);
+
+    [TestCase("He read it in The Times yesterday.")] // a title: the next word is capitalised too
+    [TestCase("Ông gặp Tổng Bí thư Tô Lâm hôm qua.")] // names are not function words
+    [TestCase("and I think so.")] // "I" is always a capital
+    [TestCase("We met Mr Smith The day after.")] // the word before is capitalised (a name)
+    [TestCase("the end The")] // nothing after the opener
+    public void Split_CapitalsThatDoNotStartSentences_StayTogether(string text) =>
+        SentenceSplitter.Split(text).Should().ContainSingle();
 }
