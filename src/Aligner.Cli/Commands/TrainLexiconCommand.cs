@@ -17,6 +17,8 @@ internal static class TrainLexiconCommand
         };
         var output = new Option<string>("--output", "-o") { Description = "Where to write the lexicon.", Required = true };
         var note = new Option<string>("--name") { Description = "A note of the corpora, stored in the lexicon.", DefaultValueFactory = _ => "" };
+        var iterations = new Option<int>("--iterations") { Description = "EM iterations in each direction.", DefaultValueFactory = _ => LexiconTrainingOptions.Default.Iterations };
+        var minimumMass = new Option<double>("--min-mass") { Description = "Words whose kept translations add up to less get none.", DefaultValueFactory = _ => LexiconTrainingOptions.Default.MinimumMass };
         var command = new Command("train-lexicon", """
             Trains the English–Vietnamese lexicon (IBM Model 1, both directions) from line-parallel files and writes it
             as a binary file that the scorer loads.
@@ -25,7 +27,7 @@ internal static class TrainLexiconCommand
               aligner train-lexicon corpus.en corpus.vi dict.en dict.vi -o lexicon.bin --name "my corpora"
             """)
         {
-            files, output, note,
+            files, output, note, iterations, minimumMass,
         };
         command.SetAction(parse => io.Guard(parse, () =>
         {
@@ -52,7 +54,13 @@ internal static class TrainLexiconCommand
             }
 
             var progress = new LineProgress(io.Error);
-            var lexicon = LexiconTrainer.Train(pairs, null, parse.GetValue(note) ?? "", progress);
+            var options = LexiconTrainingOptions.Default with { Iterations = parse.GetValue(iterations), MinimumMass = parse.GetValue(minimumMass) };
+            if (options.Iterations is < 1 or > 100 || options.MinimumMass is < 0 or > 1)
+            {
+                throw new InvalidDataException("--iterations must be 1 to 100 and --min-mass 0 to 1");
+            }
+
+            var lexicon = LexiconTrainer.Train(pairs, options, parse.GetValue(note) ?? "", progress);
             using var stream = io.OpenOutput(parse.GetRequiredValue(output));
             lexicon.Save(stream);
             io.Error.WriteLine($"{lexicon.EnglishCount:N0} English words, {lexicon.VietnameseCount:N0} Vietnamese units");
