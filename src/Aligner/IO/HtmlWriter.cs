@@ -13,7 +13,7 @@ namespace Aligner.IO;
 /// <para>Rows are coloured by confidence (high, medium, low); sentences without partner are shown with a dashed
 /// border and the label "unaligned" on the empty side. Hovering a sentence highlights it and its partner;
 /// clicking pins the highlight (one delegated listener for the whole page, so a 1,000-sentence document stays
-/// quick). When the script has run, <c>&lt;body&gt;</c> carries <c>data-ready="true"</c>.</para>
+/// quick); <c>page.html#b12</c> opens with bead 12 pinned. When the script has run, <c>&lt;body&gt;</c> carries <c>data-ready="true"</c>.</para>
 /// <para>All text is HTML-escaped; characters not allowed in XML 1.0 are replaced with U+FFFD. Cells have
 /// <c>dir="auto"</c>, so right-to-left text displays correctly. The output is UTF-8 without byte order mark.</para>
 /// </remarks>
@@ -51,14 +51,18 @@ public static class HtmlWriter
     private const string Script = """
         (function(){
           var body=document.body,table=document.getElementById('beads'),pinned=null;
-          table.addEventListener('click',function(e){
-            var row=e.target.closest?e.target.closest('tr[data-b]'):null;
-            if(!row)return;
+          function pin(row){
             if(pinned)pinned.classList.remove('pin');
             pinned=pinned===row?null:row;
             if(pinned)pinned.classList.add('pin');
             body.setAttribute('data-pinned',pinned?pinned.getAttribute('data-b'):'');
+          }
+          table.addEventListener('click',function(e){
+            var row=e.target.closest?e.target.closest('tr[data-b]'):null;
+            if(row)pin(row);
           });
+          var m=/^#b(\d+)$/.exec(location.hash),start=m?document.querySelector('tr[data-b="'+m[1]+'"]'):null;
+          if(start){pin(start);start.scrollIntoView({block:'center'});}
           body.setAttribute('data-ready','true');
         })();
         """;
