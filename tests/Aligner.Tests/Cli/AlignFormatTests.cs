@@ -56,6 +56,25 @@ public sealed class AlignFormatTests : IDisposable
         run.StandardOutput.Should().StartWith("<!DOCTYPE html>").And.Contain("88 tỷ USD, tăng 22%").And.Contain("class=\"un\"");
     }
 
+    [Test]
+    public void Align_ControlCharactersEmojiAndRightToLeftText_TmxValidAndHtmlEscaped()
+    {
+        var en = temp.Write("en.txt", "The sign <b>said</b> مرحبا & 🎉 today.\u0001 It rose\u000B by 5% in 2024.\nPrices fell again.");
+        var vi = temp.Write("vi.txt", "Biển ghi <b>chữ</b> שלום & 🎉 hôm nay.\u0001 Nó tăng\u000B 5% năm 2024.\nGiá lại giảm.");
+        var tmx = temp.File("out.tmx");
+        var html = temp.File("out.html");
+
+        var tmxRun = CliRun.Of("align", en, vi, "-f", "tmx", "-o", tmx);
+        var htmlRun = CliRun.Of("align", en, vi, "-f", "html", "-o", html);
+
+        tmxRun.ExitCode.Should().Be(CliApp.Success, tmxRun.Error);
+        htmlRun.ExitCode.Should().Be(CliApp.Success, htmlRun.Error);
+        var segs = string.Concat(IO.TmxWriterTests.Load(File.ReadAllBytes(tmx)).Descendants("seg").Select(s => s.Value));
+        segs.Should().Contain("<b>said</b> مرحبا & 🎉").And.NotContain("\u0001").And.NotContain("\u000B");
+        var page = File.ReadAllText(html);
+        page.Should().Contain("&lt;b&gt;chữ&lt;/b&gt; שלום &amp; 🎉").And.NotContain("<b>").And.NotContain("\u0001");
+    }
+
     [TestCase("jsonl")]
     [TestCase("tsv")]
     [TestCase("tmx")]
