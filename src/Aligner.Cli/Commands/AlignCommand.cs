@@ -7,16 +7,19 @@ namespace Aligner.Cli.Commands;
 /// <summary><c>aligner align EN VI</c>: aligns one English file with one Vietnamese file.</summary>
 internal static class AlignCommand
 {
+    /// <summary>The values <c>--format</c> accepts.</summary>
+    internal static readonly string[] Formats = ["jsonl", "tsv", "tmx", "html"];
+
     public static Command Create(CliIO io)
     {
         var english = new Argument<string>("ENGLISH_FILE") { Description = "The English text (UTF-8)." };
         var vietnamese = new Argument<string>("VIETNAMESE_FILE") { Description = "The Vietnamese text (UTF-8)." };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format. jsonl: one bead per line (see README).",
+            Description = "Output format. jsonl: one bead per line with offsets (the default, see README); tsv: English, Vietnamese and score, one aligned pair per line; tmx: a TMX 1.4b translation memory; html: a side-by-side page to check by eye.",
             DefaultValueFactory = _ => "jsonl",
         };
-        format.AcceptOnlyFromAmong("jsonl");
+        format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var lexicon = new Option<string?>("--lexicon") { Description = "A lexicon from train-lexicon instead of the embedded one (use it with the scorer fitted for it)." };
         var scorer = new Option<string?>("--scorer") { Description = "A scorer model from train-scorer instead of the embedded one." };
@@ -26,11 +29,15 @@ internal static class AlignCommand
             DefaultValueFactory = _ => AlignmentOptions.Default.SelfTrainingMinimumPairs,
         };
         var command = new Command("align", """
-            Aligns the sentences of an English file with those of a Vietnamese file and writes one bead per line.
-            Every sentence of both files appears in exactly one bead; a side without partner is null.
+            Aligns the sentences of an English file with those of a Vietnamese file.
+            jsonl (the default) writes one bead per line; every sentence of both files appears in exactly one bead,
+            and a side without partner is null. tsv and tmx write the aligned pairs only; html writes both texts
+            side by side, unaligned sentences included.
 
-            Example:
+            Examples:
               aligner align seeds/000_06a9cf74ceb7c5dd.txt seeds/004_97cab69a675f2a31.txt -o pairs.jsonl
+              aligner align en.txt vi.txt --format tmx -o memory.tmx
+              aligner align en.txt vi.txt --format html -o review.html
             """)
         {
             english, vietnamese, format, output, lexicon, scorer, selfTraining,
@@ -55,8 +62,28 @@ internal static class AlignCommand
                     lexiconPath is null ? null : ModelFiles.LoadLexicon(lexiconPath));
             var alignment = pipeline.Align(en, vi);
             using var stream = io.OpenOutput(parse.GetValue(output));
-            JsonLinesWriter.Write(alignment, stream);
+            Write(parse.GetValue(format)!, alignment, stream);
         }));
         return command;
+    }
+
+    /// <summary>Writes <paramref name="alignment"/> in one of <see cref="Formats"/>.</summary>
+    internal static void Write(string format, Alignment.DocumentAlignment alignment, Stream stream)
+    {
+        switch (format)
+        {
+            case "tsv":
+                TsvWriter.Write(alignment, stream);
+                break;
+            case "tmx":
+                TmxWriter.Write(alignment, stream);
+                break;
+            case "html":
+                HtmlWriter.Write(alignment, stream);
+                break;
+            default:
+                JsonLinesWriter.Write(alignment, stream);
+                break;
+        }
     }
 }

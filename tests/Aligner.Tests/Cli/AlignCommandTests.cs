@@ -206,7 +206,7 @@ public sealed class AlignCommandTests : IDisposable
     [TestCase("align")] // both files missing
     [TestCase("align", "only-one.txt")] // the Vietnamese file missing
     [TestCase("align", "a.txt", "b.txt", "c.txt")] // one file too many
-    [TestCase("align", "a.txt", "b.txt", "--format", "tsv")] // a format that does not exist
+    [TestCase("align", "a.txt", "b.txt", "--format", "docx")] // a format that does not exist
     [TestCase("no-such-command")] // an unknown command
     public void Run_BadUsage_ExitsNonZeroWithoutResults(params string[] args)
     {

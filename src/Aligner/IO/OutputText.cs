@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+
+namespace Aligner.IO;
+
+/// <summary>Text clean-up and number formatting shared by the writers.</summary>
+internal static class OutputText
+{
+    /// <summary>What replaces a character that XML 1.0 does not allow.</summary>
+    public const char Replacement = '\uFFFD';
+
+    /// <summary>A score with at most four decimals, in the invariant culture (<c>0.9312</c>); 0 when not finite.</summary>
+    public static string Score(double score) =>
+        (double.IsFinite(score) ? Math.Round(score, 4) : 0).ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Whether <paramref name="text"/> holds only characters XML 1.0 allows: tab, line feed, carriage return,
+    /// U+0020–U+D7FF, U+E000–U+FFFD and well-formed surrogate pairs.
+    /// </summary>
+    public static bool IsXmlSafe(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (!IsXmlChar(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Replaces every character XML 1.0 does not allow (controls other than tab, line feed and carriage return,
+    /// lone surrogates, U+FFFE and U+FFFF) with U+FFFD, so the text can be written into XML and HTML.
+    /// </summary>
+    public static string XmlSafe(string text)
+    {
+        if (IsXmlSafe(text))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[i + 1]);
+                i++;
+            }
+            else
+            {
+                builder.Append(IsXmlChar(c) ? c : Replacement);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsXmlChar(char c) =>
+        c is '\t' or '\n' or '\r' or (>= '\u0020' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD');
+
+    /// <summary>The version written into outputs: the package version, without the source revision.</summary>
+    public static string ToolVersion { get; } = ReadVersion();
+
+    private static string ReadVersion()
+    {
+        var informational = typeof(OutputText).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
+            .FirstOrDefault()?.InformationalVersion;
+        if (string.IsNullOrEmpty(informational))
+        {
+            return typeof(OutputText).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        }
+
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? informational : informational[..plus];
+    }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Aligner.Alignment;
+using Aligner.IO;
+using Aligner.Tests.Support;
+using FluentAssertions;
+
+namespace Aligner.Tests.IO;
+
+/// <summary>
+/// Loads the HTML view of the seed alignment in a real headless Chromium (Debian's <c>chromium</c>, which
+/// <c>.ci/run</c> installs when missing) and checks the DOM after the page's script ran. Ignored when no Chromium
+/// is installed.
+/// </summary>
+[TestFixture]
+[Category("Browser")]
+[NonParallelizable]
+public sealed class HtmlBrowserTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
+
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Test]
+    public void Chromium_SeedAlignment_ScriptRunsAndBothTextsShow()
+    {
+        var chromium = FindChromium();
+        var alignment = Bitext.AlignFiles(Seeds.PathOf(Seeds.EnglishReport), Seeds.PathOf(Seeds.VietnameseReport));
+        var page = WritePage(alignment);
+
+        var dom = Chromium(chromium, "--dump-dom", new Uri(page).AbsoluteUri);
+
+        dom.Should().Contain("data-ready=\"true\"", "the page's script ran without error");
+        Regex.Count(dom, "<tr data-b=").Should().Be(alignment.Beads.Count);
+        dom.Should().Contain("88 tỷ USD, tăng 22%").And.Contain("New York");
+        dom.Should().Contain("unaligned");
+    }
+
+    [Test]
+    public void Chromium_BeadInTheAddress_OpensWithThatBeadPinned()
+    {
+        var chromium = FindChromium();
+        var alignment = Bitext.AlignFiles(Seeds.PathOf(Seeds.EnglishReport), Seeds.PathOf(Seeds.VietnameseReport));
+        var page = WritePage(alignment);
+        var bead = alignment.Beads.Count / 2;
+
+        var dom = Chromium(chromium, "--dump-dom", new Uri(page).AbsoluteUri + "#b" + bead);
+
+        dom.Should().Contain("data-ready=\"true\"").And.Contain($"data-pinned=\"{bead}\"");
+        Regex.IsMatch(dom, $"<tr data-b=\"{bead}\" class=\"[a-z]+ pin\"").Should().BeTrue("the row is highlighted");
+    }
+
+    [Test]
+    public void Chromium_Screenshot_IsAnImage()
+    {
+        var chromium = FindChromium();
+        var page = WritePage(Bitext.AlignFiles(Seeds.PathOf(Seeds.EnglishReport), Seeds.PathOf(Seeds.VietnameseReport)));
+        var png = temp.File("page.png");
+
+        Chromium(chromium, "--screenshot=" + png, "--window-size=1280,900", new Uri(page).AbsoluteUri);
+
+        var bytes = File.ReadAllBytes(png);
+        bytes.Length.Should().BeGreaterThan(10_000);
+        bytes[..8].Should().Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+    }
+
+    private string WritePage(DocumentAlignment alignment)
+    {
+        var page = temp.File("seed alignment.html");
+        using (var stream = File.Create(page))
+        {
+            HtmlWriter.Write(alignment, stream);
+        }
+
+        return page;
+    }
+
+    private static string FindChromium()
+    {
+        foreach (var name in new[] { "chromium", "chromium-browser" })
+        {
+            foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var path = Path.Combine(dir, name);
+                if (File.Exists(path))
+                {
+                    return path;
+                }
+            }
+        }
+
+        Assert.Ignore("chromium is not installed (.ci/run installs Debian's chromium package); the HTML view was not checked in a browser");
+        return "";
+    }
+
+    private string Chromium(string chromium, params string[] args)
+    {
+        var start = new ProcessStartInfo(chromium)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in (string[])["--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions",
+            "--disable-dev-shm-usage", "--user-data-dir=" + temp.File("profile"), .. args])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Limit))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"chromium did not finish within {Limit.TotalMinutes} minutes");
+        }
+
+        process.ExitCode.Should().Be(0, error.Result);
+        error.Result.Should().NotContain("Uncaught", "no script error");
+        return output.Result;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Aligner.Alignment;
+using Aligner.IO;
+using FluentAssertions;
+
+namespace Aligner.Tests.IO;
+
+[TestFixture]
+public sealed class HtmlWriterTests
+{
+    [Test]
+    public void Write_Alignment_OneRowPerBeadWithBothTextsAndUnalignedMarked()
+    {
+        var alignment = Bitext.Align("The UN met on 21/9. It agreed on 88 items.\nRELATED NEWS", "LHQ đã họp ngày 21/9. LHQ đã đồng ý 88 mục.");
+
+        var html = Write(alignment);
+
+        html.Should().StartWith("<!DOCTYPE html>").And.EndWith("</html>\n");
+        Regex.Count(html, "<tr data-b=").Should().Be(alignment.Beads.Count);
+        html.Should().Contain("The UN met on 21/9.").And.Contain("LHQ đã họp ngày 21/9.");
+        html.Should().Contain("class=\"un\"").And.Contain("<td class=\"gap\">unaligned</td>");
+        html.Should().Contain("dir=\"auto\"");
+        html.Should().NotContain("http://").And.NotContain("https://").And.NotContain("src=", "the page is self-contained");
+    }
+
+    [Test]
+    public void Write_ScriptAndMarkupInText_IsEscaped()
+    {
+        var english = new SourceText("He wrote <script>alert('x')</script> & left. Then \"quotes\" came.", "<b>en&amp;.txt");
+        var vietnamese = new SourceText("Anh viết <script>alert('x')</script> & đi. Rồi \"ngoặc\" đến.", "vi.txt");
+        var alignment = AlignmentPipeline.Default.Align(english, vietnamese);
+
+        var html = Write(alignment);
+
+        Regex.Count(html, "<script>").Should().Be(1, "only the page's own script");
+        html.Should().Contain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; left.");
+        html.Should().Contain("&lt;b&gt;en&amp;amp;.txt").And.NotContain("<b>en");
+    }
+
+    [Test]
+    public void Write_RightToLeftEmojiAndControls_WrittenAsIsOrReplaced()
+    {
+        var english = new SourceText("The sign said مرحبا بالعالم today 🎉. Ends\u0000 here.", "en.txt");
+        var vietnamese = new SourceText("Biển ghi שלום עולם hôm nay 🎉. Kết\u0000 thúc.", "vi.txt");
+        var alignment = AlignmentPipeline.Default.Align(english, vietnamese);
+
+        var html = Write(alignment);
+
+        html.Should().Contain("مرحبا بالعالم").And.Contain("שלום עולם").And.Contain("🎉");
+        html.Should().NotContain("\u0000").And.Contain("Kết\uFFFD thúc.");
+    }
+
+    [Test]
+    public void Write_ThousandSentences_IsQuickAndProportionate()
+    {
+        var english = new StringBuilder();
+        var vietnamese = new StringBuilder();
+        for (var i = 0; i < 1000; i++)
+        {
+            english.Append(System.Globalization.CultureInfo.InvariantCulture, $"The ministry reported {i} new projects in Hanoi on day {i % 28 + 1}. ");
+            vietnamese.Append(System.Globalization.CultureInfo.InvariantCulture, $"Bộ đã báo cáo {i} dự án mới tại Hà Nội vào ngày {i % 28 + 1}. ");
+        }
+
+        var alignment = AlignmentPipeline.Default.Align(new SourceText(english.ToString(), "en"), new SourceText(vietnamese.ToString(), "vi"));
+        var clock = Stopwatch.StartNew();
+
+        var html = Write(alignment);
+
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
+        var textSize = english.Length + vietnamese.Length;
+        (html.Length / (double)textSize).Should().BeLessThan(3, "markup stays proportionate to the text");
+        Regex.Count(html, "addEventListener").Should().Be(1, "one delegated listener");
+        TestContext.Out.WriteLine($"1,000 + 1,000 sentences: {Encoding.UTF8.GetByteCount(html):N0} bytes of HTML in {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Test]
+    public void Write_Null_ThrowsArgumentNullException()
+    {
+        using var stream = new MemoryStream();
+
+        var noAlignment = () => HtmlWriter.Write(null!, stream);
+        var noStream = () => HtmlWriter.Write(Bitext.Align("", ""), null!);
+
+        noAlignment.Should().Throw<ArgumentNullException>();
+        noStream.Should().Throw<ArgumentNullException>();
+    }
+
+    internal static string Write(DocumentAlignment alignment)
+    {
+        using var stream = new MemoryStream();
+        HtmlWriter.Write(alignment, stream);
+        return new UTF8Encoding(false, true).GetString(stream.ToArray());
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text;
+using Aligner.Alignment;
+using Aligner.IO;
+using FluentAssertions;
+
+namespace Aligner.Tests.IO;
+
+[TestFixture]
+public sealed class TsvWriterTests
+{
+    [TestCase("plain", "plain")] // nothing to escape
+    [TestCase("a\tb", "a\\tb")] // a tab
+    [TestCase("line\nbreak", "line\\nbreak")] // a line feed
+    [TestCase("dos\r\nline", "dos\\r\\nline")] // a carriage return and a line feed
+    [TestCase("C:\\path\\t", "C:\\\\path\\\\t")] // backslashes, one before a t
+    [TestCase("", "")] // empty
+    public void Escape_Examples_RoundTrip(string text, string escaped)
+    {
+        TsvWriter.Escape(text).Should().Be(escaped);
+        TsvWriter.Unescape(escaped).Should().Be(text);
+    }
+
+    [Test]
+    public void Write_Alignment_HeaderThenOneLinePerPairWithThreeFields()
+    {
+        var alignment = Bitext.Align("The UN met on 21/9. It agreed on 88 items.\nRELATED NEWS", "LHQ đã họp ngày 21/9. LHQ đã đồng ý 88 mục.");
+
+        var lines = Write(alignment).Split('\n');
+
+        lines[0].Should().Be(TsvWriter.Header);
+        lines[^1].Should().BeEmpty("the output ends with a newline");
+        var pairs = alignment.Beads.Count(b => b.EnglishCount > 0 && b.VietnameseCount > 0);
+        lines[1..^1].Should().HaveCount(pairs);
+        lines[1..^1].Should().OnlyContain(l => l.Split('\t').Length == 3);
+        lines.Should().NotContain(l => l.Contains("RELATED NEWS", StringComparison.Ordinal), "unpaired sentences are left out");
+        lines[1].Split('\t')[1].Should().Be("LHQ đã họp ngày 21/9.");
+        double.Parse(lines[1].Split('\t')[2], System.Globalization.CultureInfo.InvariantCulture).Should().BeInRange(0, 1);
+    }
+
+    [Test]
+    public void Write_TextWithTabsNewlinesAndBackslashes_FieldsUnescapeToTheOriginal()
+    {
+        var english = new SourceText("He said \"go\\now\".\tThen left.\r\nA second line.", "en.txt");
+        var vietnamese = new SourceText("Ông nói \"đi\\ngay\".\tRồi đi.\r\nDòng thứ hai.", "vi.txt");
+        var alignment = AlignmentPipeline.Default.Align(english, vietnamese);
+
+        var lines = Write(alignment).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        var english2 = new List<string>();
+        foreach (var line in lines.Skip(1))
+        {
+            var fields = line.Split('\t');
+            fields.Should().HaveCount(3, line);
+            line.Should().NotContain("\r");
+            english2.Add(TsvWriter.Unescape(fields[0]));
+        }
+
+        var expected = alignment.Beads
+            .Where(b => b.EnglishCount > 0 && b.VietnameseCount > 0)
+            .Select(b => alignment.EnglishRange(b)!.Value.Substring(english.Text));
+        english2.Should().Equal(expected);
+        string.Join("|", english2).Should().Contain("\"go\\now\"");
+    }
+
+    [Test]
+    public void Write_EmptyAlignment_OnlyTheHeader()
+    {
+        Write(Bitext.Align("", "")).Should().Be(TsvWriter.Header + "\n");
+    }
+
+    [Test]
+    public void Write_Null_ThrowsArgumentNullException()
+    {
+        using var stream = new MemoryStream();
+
+        var noAlignment = () => TsvWriter.Write(null!, stream);
+        var noStream = () => TsvWriter.Write(Bitext.Align("", ""), null!);
+
+        noAlignment.Should().Throw<ArgumentNullException>();
+        noStream.Should().Throw<ArgumentNullException>();
+    }
+
+    private static string Write(DocumentAlignment alignment)
+    {
+        using var stream = new MemoryStream();
+        TsvWriter.Write(alignment, stream);
+        return new UTF8Encoding(false, true).GetString(stream.ToArray());
+    }
+}
