@@ -167,15 +167,9 @@ public sealed class AlignmentPipeline
         const double Confident = 0.9;
         var other = side == Side.English ? DetectedLanguage.Vietnamese : DetectedLanguage.English;
         char[]? restored = null;
-        for (var first = 0; first < sentences.Count;)
+        foreach (var (first, end) in SentenceSplitter.ParagraphExtents(sentences))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var end = first + 1;
-            while (end < sentences.Count && sentences[end].Paragraph == sentences[first].Paragraph)
-            {
-                end++;
-            }
-
             var range = new TextRange(sentences[first].Range.Start, sentences[end - 1].Range.End);
             var detection = detector.Detect(text, range);
             if (detection.Language == other && detection.Confidence >= Confident)
@@ -187,8 +181,6 @@ public sealed class AlignmentPipeline
                 restored ??= text.ToCharArray();
                 DiacriticRestorer.Default.Restore(range.Slice(text), cancellationToken).CopyTo(restored.AsSpan(range.Start));
             }
-
-            first = end;
         }
 
         return restored is null ? text : new string(restored);

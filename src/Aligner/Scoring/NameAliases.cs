@@ -41,7 +41,7 @@ internal static class NameAliases
     ];
 
     // Vietnamese names written with one capital: the first word, then the rest in lower case (folded).
-    private static readonly (string First, string Remainder, string Entity)[] Phrases =
+    private static readonly (string First, string Remainder, string Entity)[] PhraseTable =
     [
         ("lien", "hop quoc", "un"),
         ("lien", "minh chau au", "eu"),
@@ -52,6 +52,10 @@ internal static class NameAliases
         ("hoi", "dong bao an", "unsc"),
         ("tay", "ban nha", "spain"),
     ];
+
+    // The phrases with their remaining words split once, not at every lookup.
+    private static readonly (string First, string[] Words, string Key)[] Phrases =
+        [.. PhraseTable.Select(p => (p.First, p.Remainder.Split(' '), "@" + p.Entity))];
 
     private static readonly Dictionary<string, string> FormToEntity = Entities
         .SelectMany(e => e.Forms.Select(f => (Form: f, e.Entity)))
@@ -69,11 +73,11 @@ internal static class NameAliases
     /// </summary>
     public static string? PhraseEntity(ReadOnlySpan<char> first, ReadOnlySpan<char> following)
     {
-        foreach (var (head, rest, entity) in Phrases)
+        foreach (var (head, words, key) in Phrases)
         {
-            if (first.SequenceEqual(head) && FollowsWith(following, rest))
+            if (first.SequenceEqual(head) && FollowsWith(following, words))
             {
-                return "@" + entity;
+                return key;
             }
         }
 
@@ -81,10 +85,10 @@ internal static class NameAliases
     }
 
     // True when the text, folded and read word by word from its start, begins with the words of phrase.
-    private static bool FollowsWith(ReadOnlySpan<char> text, string phrase)
+    private static bool FollowsWith(ReadOnlySpan<char> text, string[] words)
     {
         var i = 0;
-        foreach (var word in phrase.Split(' '))
+        foreach (var word in words)
         {
             if (i >= text.Length || text[i] != ' ')
             {

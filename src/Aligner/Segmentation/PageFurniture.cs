@@ -31,20 +31,7 @@ public static partial class PageFurniture
             return result;
         }
 
-        // Paragraph extents, in sentence indices.
-        var paragraphs = new List<(int First, int End)>();
-        for (var k = 0; k < sentences.Count;)
-        {
-            var end = k + 1;
-            while (end < sentences.Count && sentences[end].Paragraph == sentences[k].Paragraph)
-            {
-                end++;
-            }
-
-            paragraphs.Add((k, end));
-            k = end;
-        }
-
+        var paragraphs = SentenceSplitter.ParagraphExtents(sentences);
         var textEnd = sentences[^1].Range.End;
         var relatedFrom = int.MaxValue;
         for (var p = 0; p < paragraphs.Count; p++)

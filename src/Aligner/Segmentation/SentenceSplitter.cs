@@ -64,6 +64,26 @@ public static class SentenceSplitter
         return sentences;
     }
 
+    /// <summary>The sentences of each paragraph, as index ranges [First, End) into <paramref name="sentences"/>, in order.</summary>
+    public static List<(int First, int End)> ParagraphExtents(IReadOnlyList<Sentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var extents = new List<(int First, int End)>();
+        for (var first = 0; first < sentences.Count;)
+        {
+            var end = first + 1;
+            while (end < sentences.Count && sentences[end].Paragraph == sentences[first].Paragraph)
+            {
+                end++;
+            }
+
+            extents.Add((first, end));
+            first = end;
+        }
+
+        return extents;
+    }
+
     /// <summary>Splits one paragraph, appending its sentences to <paramref name="output"/>.</summary>
     public static void SplitParagraph(ReadOnlySpan<char> text, TextRange paragraph, int paragraphIndex, List<Sentence> output)
     {
@@ -148,7 +168,7 @@ public static class SentenceSplitter
                 continue;
             }
 
-            if (!SentenceOpeners.Contains(text[(i + 1)..wordEnd].ToString()))
+            if (!OpenerLookup.Contains(text[(i + 1)..wordEnd]))
             {
                 continue;
             }
@@ -180,6 +200,9 @@ public static class SentenceSplitter
         "Tôi", "Chúng", "Họ", "Nó", "Bạn", "Và", "Nhưng", "Vì", "Nếu", "Khi", "Đây", "Đó", "Có", "Không", "Sau",
         "Trong", "Các", "Những", "Một", "Điều", "Rồi", "Thế", "Vậy", "Hãy", "Cũng", "Còn", "Giờ", "Bây",
     };
+
+    // Declared after SentenceOpeners: static fields are initialised in order.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup = SentenceOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static int CountClosers(ReadOnlySpan<char> text, int from, int to)
     {
