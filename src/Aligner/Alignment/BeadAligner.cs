@@ -15,13 +15,18 @@ namespace Aligner.Alignment;
 /// <para>
 /// The first band follows the diagonal. When the best path touches the band's edge, the band is doubled around
 /// that path and the search runs again, so long stretches of one-sided text (navigation, related-news lists)
-/// pull the path off the diagonal without a quadratic search. Immutable and thread-safe.
+/// pull the path off the diagonal without a quadratic search. The band stops growing at a fixed number of cells,
+/// so two long texts that share nothing cost bounded time and memory. Immutable and thread-safe.
 /// </para>
 /// </remarks>
 public sealed class BeadAligner
 {
     private const byte FromNone = 0;
     private const byte SwitchState = 0x80;
+
+    // The band stops doubling before the search would need more cells than this (about 360 MB): two long texts
+    // that share nothing would otherwise make the search quadratic in time and memory.
+    private const long MaximumCells = 20_000_000;
 
     private static readonly (int English, int Vietnamese, BeadKind Kind)[] Moves =
     [
@@ -103,7 +108,7 @@ public sealed class BeadAligner
         while (true)
         {
             var (path, touched) = Search(input, guideLow, guideHigh, band, cancellationToken);
-            if (!touched || band >= Math.Max(n, m))
+            if (!touched || band >= Math.Max(n, m) || (long)(n + 1) * ((4 * band) + 1) > MaximumCells)
             {
                 return Score(input, path);
             }

@@ -18,6 +18,10 @@ public static partial class PageFurniture
     // A paragraph longer than this many words is article text, whatever it starts with.
     private const int MaximumWords = 12;
 
+    // A related-news list holds a few dozen headlines and teasers; a heading with more text than this after it is
+    // inside a long document (or several articles run together), and what follows it is not all a list.
+    private const int MaximumRelatedListParagraphs = 100;
+
     /// <summary>Marks the sentences that belong to page furniture.</summary>
     /// <param name="text">The text the sentence ranges point into.</param>
     /// <param name="sentences">The sentences of the text, in order.</param>
@@ -40,7 +44,8 @@ public static partial class PageFurniture
             var start = sentences[first].Range.Start;
             var span = text.AsSpan(start, sentences[end - 1].Range.End - start);
             var kind = Kind(span);
-            if (kind == FurnitureKind.RelatedHeading && start >= textEnd / 2 && relatedFrom == int.MaxValue)
+            if (kind == FurnitureKind.RelatedHeading && start >= textEnd / 2 && relatedFrom == int.MaxValue
+                && paragraphs.Count - p <= MaximumRelatedListParagraphs)
             {
                 relatedFrom = p; // the related-news list runs to the end of the page
             }

@@ -58,6 +58,20 @@ public sealed class PageFurnitureTests
     }
 
     [Test]
+    public void Classify_RelatedHeadingFollowedByALongDocument_MarksOnlyItself()
+    {
+        // A "Read more" in the second half of a long text (articles run together) does not make the rest a list.
+        var story = string.Join("\n\n", Enumerable.Range(1, 150).Select(k => $"Sentence number {k} of the story."));
+        var text = story + "\n\nRead more\n\n" + story;
+        var sentences = SentenceSplitter.Split(text);
+
+        var furniture = PageFurniture.Classify(text, sentences);
+
+        furniture.Count(f => f).Should().Be(1);
+        sentences[Array.IndexOf(furniture, true)].Range.Substring(text).Should().Be("Read more");
+    }
+
+    [Test]
     public void Classify_NoSentences_Empty() =>
         PageFurniture.Classify("", []).Should().BeEmpty();
 }
