@@ -36,7 +36,10 @@ cli="dotnet $root/src/Aligner.Cli/bin/Release/net10.0/Aligner.Cli.dll"
 pred=$coll/pred.jsonl
 start=$(date +%s.%N)
 # shellcheck disable=SC2086
-$cli match "$coll/files" --format jsonl ${MATCH_ARGS:-} > "$pred"
+if ! $cli match "$coll/files" --format jsonl ${MATCH_ARGS:-} > "$pred"; then
+  echo "the match run failed (no match command yet? MATCH_SELFTEST=1 checks the evaluation alone)" >&2
+  exit 1
+fi
 end=$(date +%s.%N)
 echo "files $(ls "$coll/files" | wc -l), seconds $(echo "$end - $start" | bc)"
 python3 "$here/score.py" --collection "$coll" --pred "$pred"
