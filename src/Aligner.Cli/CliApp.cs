@@ -25,11 +25,12 @@ public static class CliApp
     /// <summary>Runs the tool with the given arguments, reading from and writing to the given streams (the console by default).</summary>
     public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null, Stream? standardOutput = null, Stream? standardInput = null)
     {
-        var io = new CliIO(output ?? Console.Out, error ?? Console.Error, standardOutput) { StandardInput = standardInput };
+        var io = new CliIO(output ?? Console.Out, error ?? Console.Error, standardOutput) { StandardInput = standardInput, ErrorIsTerminal = error is null && !Console.IsErrorRedirected };
         var root = new RootCommand("Aligns English and Vietnamese news text into bilingual sentence pairs.")
         {
             Verbose,
             AlignCommand.Create(io),
+            MatchCommand.Create(io),
             TrainScorerCommand.Create(io),
             TrainLexiconCommand.Create(io),
             DetectCommand.Create(io),

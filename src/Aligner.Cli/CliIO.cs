@@ -9,6 +9,9 @@ internal sealed class CliIO(TextWriter output, TextWriter error, Stream? standar
 
     public TextWriter Error { get; } = error;
 
+    /// <summary>Standard error is a terminal a person watches: long runs show their progress there.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     /// <summary>Standard input for commands that read it; the console's when null.</summary>
     public Stream? StandardInput { get; init; }
 

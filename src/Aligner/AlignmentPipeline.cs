@@ -136,7 +136,19 @@ public sealed class AlignmentPipeline
         var normalised = SentenceSplitter.Split(view.Text);
         var furniture = PageFurniture.Classify(view.Text, normalised);
         var otherLanguage = new bool[normalised.Count];
-        var scored = detector is null ? view.Text : CheckLanguages(view.Text, normalised, side, detector, restoreDiacritics, otherLanguage, cancellationToken);
+        var scored = view.Text;
+        if (detector is not null)
+        {
+            const double Confident = 0.9;
+            var other = side == Side.English ? DetectedLanguage.Vietnamese : DetectedLanguage.English;
+            LanguageDetection[] languages;
+            (languages, scored) = DetectParagraphs(view.Text, normalised, detector, restoreDiacritics && side == Side.Vietnamese, cancellationToken);
+            for (var k = 0; k < languages.Length; k++)
+            {
+                otherLanguage[k] = languages[k].Language == other && languages[k].Confidence >= Confident;
+            }
+        }
+
         var sentences = new Sentence[normalised.Count];
         var features = new SentenceFeatures[normalised.Count];
         for (var k = 0; k < normalised.Count; k++)
@@ -147,42 +159,89 @@ public sealed class AlignmentPipeline
             }
 
             var s = normalised[k];
-            var slice = s.Range.Slice(scored);
-            features[k] = new SentenceFeatures(FeatureExtractor.Extract(slice))
-            {
-                Lexical = lexicon is null ? LexicalFeatures.Empty : side == Side.English ? LexicalFeatures.English(slice, lexicon) : LexicalFeatures.Vietnamese(slice, lexicon),
-                IsFurniture = furniture[k],
-                IsOtherLanguage = otherLanguage[k],
-            };
+            features[k] = Features(s.Range.Slice(scored), side, lexicon, furniture[k], otherLanguage[k]);
             sentences[k] = s with { Range = view.ToOriginal(s.Range) };
         }
 
         return (sentences, features);
     }
 
-    // Marks the paragraphs confidently in the other language, and returns the text the features are read from:
-    // the normalised text, with Vietnamese paragraphs that lack their diacritics restored (same length, same offsets).
-    private static string CheckLanguages(string text, IReadOnlyList<Sentence> sentences, Side side, LanguageDetector detector, bool restoreDiacritics, bool[] otherLanguage, CancellationToken cancellationToken)
+    /// <summary>
+    /// Splits a text that may hold both languages into sentences, gives each paragraph to the language
+    /// <paramref name="detector"/> finds in it, and extracts the features of each sentence for its language.
+    /// Paragraphs of unknown language belong to neither side.
+    /// </summary>
+    /// <param name="text">The original text.</param>
+    /// <param name="lexicon">The lexicon; lexical features are left empty when null.</param>
+    /// <param name="detector">The language detector.</param>
+    /// <param name="restoreDiacritics">Read Vietnamese paragraphs written without diacritics on their restored view.</param>
+    /// <param name="cancellationToken">Stops a long run.</param>
+    /// <returns>The English sentences and the Vietnamese ones, each in text order with ranges into the original text.</returns>
+    public static (PreparedText English, PreparedText Vietnamese) PrepareBilingual(
+        string text, Lexicon? lexicon, LanguageDetector detector, bool restoreDiacritics, CancellationToken cancellationToken = default)
     {
-        const double Confident = 0.9;
-        var other = side == Side.English ? DetectedLanguage.Vietnamese : DetectedLanguage.English;
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(detector);
+        var view = NormalizedText.Create(text);
+        var normalised = SentenceSplitter.Split(view.Text);
+        var furniture = PageFurniture.Classify(view.Text, normalised);
+        var (languages, scored) = DetectParagraphs(view.Text, normalised, detector, restoreDiacritics, cancellationToken);
+        var englishSentences = new List<Sentence>();
+        var englishFeatures = new List<SentenceFeatures>();
+        var vietnameseSentences = new List<Sentence>();
+        var vietnameseFeatures = new List<SentenceFeatures>();
+        for (var k = 0; k < normalised.Count; k++)
+        {
+            if ((k & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var s = normalised[k];
+            var original = s with { Range = view.ToOriginal(s.Range) };
+            switch (languages[k].Language)
+            {
+                case DetectedLanguage.English:
+                    englishSentences.Add(original);
+                    englishFeatures.Add(Features(s.Range.Slice(scored), Side.English, lexicon, furniture[k], false));
+                    break;
+                case DetectedLanguage.Vietnamese:
+                    vietnameseSentences.Add(original);
+                    vietnameseFeatures.Add(Features(s.Range.Slice(scored), Side.Vietnamese, lexicon, furniture[k], false));
+                    break;
+            }
+        }
+
+        return (new PreparedText(englishSentences, englishFeatures), new PreparedText(vietnameseSentences, vietnameseFeatures));
+    }
+
+    private static SentenceFeatures Features(ReadOnlySpan<char> slice, Side side, Lexicon? lexicon, bool furniture, bool otherLanguage) =>
+        new(FeatureExtractor.Extract(slice))
+        {
+            Lexical = lexicon is null ? LexicalFeatures.Empty : side == Side.English ? LexicalFeatures.English(slice, lexicon) : LexicalFeatures.Vietnamese(slice, lexicon),
+            IsFurniture = furniture,
+            IsOtherLanguage = otherLanguage,
+        };
+
+    // The language of each sentence's paragraph, and the text the features are read from: the normalised text, with
+    // Vietnamese paragraphs that lack their diacritics restored when asked (same length, same offsets).
+    private static (LanguageDetection[] Languages, string Scored) DetectParagraphs(string text, IReadOnlyList<Sentence> sentences, LanguageDetector detector, bool restoreDiacritics, CancellationToken cancellationToken)
+    {
+        var languages = new LanguageDetection[sentences.Count];
         char[]? restored = null;
         foreach (var (first, end) in SentenceSplitter.ParagraphExtents(sentences))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var range = new TextRange(sentences[first].Range.Start, sentences[end - 1].Range.End);
             var detection = detector.Detect(text, range);
-            if (detection.Language == other && detection.Confidence >= Confident)
-            {
-                otherLanguage.AsSpan(first, end - first).Fill(true);
-            }
-            else if (restoreDiacritics && side == Side.Vietnamese && detection.Language == DetectedLanguage.Vietnamese && !detection.HasDiacritics)
+            languages.AsSpan(first, end - first).Fill(detection);
+            if (restoreDiacritics && detection.Language == DetectedLanguage.Vietnamese && !detection.HasDiacritics)
             {
                 restored ??= text.ToCharArray();
                 DiacriticRestorer.Default.Restore(range.Slice(text), cancellationToken).CopyTo(restored.AsSpan(range.Start));
             }
         }
 
-        return restored is null ? text : new string(restored);
+        return (languages, restored is null ? text : new string(restored));
     }
 }

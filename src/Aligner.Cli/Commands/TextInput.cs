@@ -40,6 +40,37 @@ internal static class TextInput
         }
     }
 
+    /// <summary>
+    /// Loads the files named, and the .txt files of the folders named (in all subfolders, in name order), each once.
+    /// </summary>
+    public static List<SourceText> LoadAll(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                var found = Directory.EnumerateFiles(path, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+                if (found.Count == 0)
+                {
+                    throw new InvalidDataException($"{path}: the folder holds no .txt files");
+                }
+
+                files.AddRange(found);
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                throw new InvalidDataException($"{path}: no such file or folder");
+            }
+        }
+
+        return [.. files.Distinct(StringComparer.Ordinal).Select(SourceText.Load)];
+    }
+
     /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte order mark.</summary>
     public static void Write(string text, string? path, CliIO io)
     {

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Aligner.Alignment;
+using Aligner.Matching;
 
 namespace Aligner.IO;
 
@@ -26,16 +27,44 @@ public static class JsonLinesWriter
         using var writer = new Utf8JsonWriter(output, Options);
         foreach (var bead in alignment.Beads)
         {
-            writer.WriteStartObject();
-            writer.WriteString("type", bead.Kind.Label());
-            writer.WriteNumber("score", double.IsFinite(bead.Score) ? Math.Round(bead.Score, 4) : 0);
-            WriteSide(writer, "en", alignment.English, alignment.EnglishRange(bead));
-            WriteSide(writer, "vi", alignment.Vietnamese, alignment.VietnameseRange(bead));
-            writer.WriteEndObject();
-            writer.Flush();
-            output.WriteByte((byte)'\n');
-            writer.Reset();
+            WriteLine(writer, output, bead.Kind, null, bead.Score, alignment.English, alignment.EnglishRange(bead), alignment.Vietnamese, alignment.VietnameseRange(bead));
         }
+    }
+
+    /// <summary>
+    /// Writes every pair of <paramref name="passages"/> to <paramref name="output"/>, passage after passage, with
+    /// the same fields as an alignment plus <c>"passage"</c>, the id of the passage the pair belongs to.
+    /// </summary>
+    public static void Write(IEnumerable<MatchedPassage> passages, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(output);
+        using var writer = new Utf8JsonWriter(output, Options);
+        foreach (var passage in passages)
+        {
+            foreach (var pair in passage.Pairs)
+            {
+                WriteLine(writer, output, pair.Kind, passage.Id, pair.Score, passage.English, pair.English, passage.Vietnamese, pair.Vietnamese);
+            }
+        }
+    }
+
+    private static void WriteLine(Utf8JsonWriter writer, Stream output, BeadKind kind, int? passage, double score, SourceText english, TextRange? englishRange, SourceText vietnamese, TextRange? vietnameseRange)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", kind.Label());
+        if (passage is { } id)
+        {
+            writer.WriteNumber("passage", id);
+        }
+
+        writer.WriteNumber("score", double.IsFinite(score) ? Math.Round(score, 4) : 0);
+        WriteSide(writer, "en", english, englishRange);
+        WriteSide(writer, "vi", vietnamese, vietnameseRange);
+        writer.WriteEndObject();
+        writer.Flush();
+        output.WriteByte((byte)'\n');
+        writer.Reset();
     }
 
     private static void WriteSide(Utf8JsonWriter writer, string name, SourceText source, TextRange? range)

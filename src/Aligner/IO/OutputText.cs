@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Aligner.Alignment;
+using Aligner.Matching;
 
 namespace Aligner.IO;
 
@@ -8,6 +10,33 @@ internal static class OutputText
 {
     /// <summary>What replaces a character that XML 1.0 does not allow.</summary>
     public const char Replacement = '\uFFFD';
+
+    /// <summary>An aligned pair to write: both texts, its score and shape, and its passage when it comes from matching.</summary>
+    public readonly record struct Pair(string English, string Vietnamese, double Score, BeadKind Kind, MatchedPassage? Passage);
+
+    /// <summary>The pairs of an alignment with both sides, in document order.</summary>
+    public static IEnumerable<Pair> Pairs(DocumentAlignment alignment)
+    {
+        foreach (var bead in alignment.Beads)
+        {
+            if (alignment.EnglishRange(bead) is { } en && alignment.VietnameseRange(bead) is { } vi)
+            {
+                yield return new Pair(en.Substring(alignment.English.Text), vi.Substring(alignment.Vietnamese.Text), bead.Score, bead.Kind, null);
+            }
+        }
+    }
+
+    /// <summary>The pairs of matched passages, passage after passage.</summary>
+    public static IEnumerable<Pair> Pairs(IEnumerable<MatchedPassage> passages)
+    {
+        foreach (var passage in passages)
+        {
+            foreach (var pair in passage.Pairs)
+            {
+                yield return new Pair(pair.English.Substring(passage.English.Text), pair.Vietnamese.Substring(passage.Vietnamese.Text), pair.Score, pair.Kind, passage);
+            }
+        }
+    }
 
     /// <summary>A score with at most four decimals, in the invariant culture (<c>0.9312</c>); 0 when not finite.</summary>
     public static string Score(double score) =>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using Aligner.Alignment;
+using Aligner.Matching;
 
 namespace Aligner.IO;
 
@@ -43,6 +44,23 @@ public static class TmxWriter
     {
         ArgumentNullException.ThrowIfNull(alignment);
         ArgumentNullException.ThrowIfNull(output);
+        Write(OutputText.Pairs(alignment), alignment.English.Name, alignment.Vietnamese.Name, output);
+    }
+
+    /// <summary>
+    /// Writes every pair of <paramref name="passages"/> to <paramref name="output"/>, each with its files and
+    /// passage id as <c>x-source-en</c>, <c>x-source-vi</c> and <c>x-passage</c> properties.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(IEnumerable<MatchedPassage> passages, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(output);
+        Write(OutputText.Pairs(passages), null, null, output);
+    }
+
+    private static void Write(IEnumerable<OutputText.Pair> pairs, string? englishSource, string? vietnameseSource, Stream output)
+    {
         using var writer = XmlWriter.Create(output, Settings);
         writer.WriteStartDocument();
         writer.WriteStartElement("tmx");
@@ -55,22 +73,28 @@ public static class TmxWriter
         writer.WriteAttributeString("adminlang", "en");
         writer.WriteAttributeString("srclang", "en");
         writer.WriteAttributeString("o-tmf", "Aligner");
-        WriteProperty(writer, "x-source-en", alignment.English.Name);
-        WriteProperty(writer, "x-source-vi", alignment.Vietnamese.Name);
+        if (englishSource is not null && vietnameseSource is not null)
+        {
+            WriteProperty(writer, "x-source-en", englishSource);
+            WriteProperty(writer, "x-source-vi", vietnameseSource);
+        }
+
         writer.WriteEndElement();
         writer.WriteStartElement("body");
-        foreach (var bead in alignment.Beads)
+        foreach (var pair in pairs)
         {
-            if (alignment.EnglishRange(bead) is not { } en || alignment.VietnameseRange(bead) is not { } vi)
+            writer.WriteStartElement("tu");
+            WriteProperty(writer, "x-score", OutputText.Score(pair.Score));
+            WriteProperty(writer, "x-bead", pair.Kind.Label());
+            if (pair.Passage is { } passage)
             {
-                continue;
+                WriteProperty(writer, "x-passage", passage.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                WriteProperty(writer, "x-source-en", passage.English.Name);
+                WriteProperty(writer, "x-source-vi", passage.Vietnamese.Name);
             }
 
-            writer.WriteStartElement("tu");
-            WriteProperty(writer, "x-score", OutputText.Score(bead.Score));
-            WriteProperty(writer, "x-bead", bead.Kind.Label());
-            WriteVariant(writer, "en", en.Substring(alignment.English.Text));
-            WriteVariant(writer, "vi", vi.Substring(alignment.Vietnamese.Text));
+            WriteVariant(writer, "en", pair.English);
+            WriteVariant(writer, "vi", pair.Vietnamese);
             writer.WriteEndElement();
         }
 

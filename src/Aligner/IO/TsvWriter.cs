@@ -1,5 +1,6 @@
 using System.Text;
 using Aligner.Alignment;
+using Aligner.Matching;
 
 namespace Aligner.IO;
 
@@ -31,21 +32,29 @@ public static class TsvWriter
     {
         ArgumentNullException.ThrowIfNull(alignment);
         ArgumentNullException.ThrowIfNull(output);
+        Write(OutputText.Pairs(alignment), output);
+    }
+
+    /// <summary>Writes every pair of <paramref name="passages"/> to <paramref name="output"/>, passage after passage.</summary>
+    public static void Write(IEnumerable<MatchedPassage> passages, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(output);
+        Write(OutputText.Pairs(passages), output);
+    }
+
+    private static void Write(IEnumerable<OutputText.Pair> pairs, Stream output)
+    {
         using var writer = new StreamWriter(output, Utf8, bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
         writer.Write(Header);
         writer.Write('\n');
-        foreach (var bead in alignment.Beads)
+        foreach (var pair in pairs)
         {
-            if (alignment.EnglishRange(bead) is not { } en || alignment.VietnameseRange(bead) is not { } vi)
-            {
-                continue;
-            }
-
-            WriteEscaped(writer, en.Slice(alignment.English.Text));
+            WriteEscaped(writer, pair.English);
             writer.Write('\t');
-            WriteEscaped(writer, vi.Slice(alignment.Vietnamese.Text));
+            WriteEscaped(writer, pair.Vietnamese);
             writer.Write('\t');
-            writer.Write(OutputText.Score(bead.Score));
+            writer.Write(OutputText.Score(pair.Score));
             writer.Write('\n');
         }
     }

@@ -14,7 +14,8 @@ public sealed class LexicalFeatures
     // FLORES retrieval of 0, 0.05, 0.1 and 0.2, with a lexicon that had not seen FLORES).
     private const float MinimumProbability = 0.05f;
 
-    private const int PositionBits = 20;
+    /// <summary>Bits of an <see cref="Expanded"/> entry that hold the position; the translation id is above them.</summary>
+    public const int PositionBits = 20;
 
     /// <summary>No lexical evidence.</summary>
     public static readonly LexicalFeatures Empty = new([], [], 0, 0);

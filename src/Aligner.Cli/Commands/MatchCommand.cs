@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Aligner.IO;
+using Aligner.Matching;
+
+namespace Aligner.Cli.Commands;
+
+/// <summary><c>aligner match FILE|DIRECTORY...</c>: finds the passages that have a translation among many files.</summary>
+internal static class MatchCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var inputs = new Argument<string[]>("FILE|DIRECTORY")
+        {
+            Description = "Text files (UTF-8), or folders whose .txt files (in all subfolders) are read.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format. jsonl: one aligned pair per line with offsets, its passage id and both files (the default); tsv: English, Vietnamese and score, one pair per line; tmx: a TMX 1.4b translation memory; html: the passages side by side.",
+            DefaultValueFactory = _ => "jsonl",
+        };
+        format.AcceptOnlyFromAmong(AlignCommand.Formats);
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var lexicon = new Option<string?>("--lexicon") { Description = "A lexicon from train-lexicon instead of the embedded one (use it with the scorer fitted for it)." };
+        var scorer = new Option<string?>("--scorer") { Description = "A scorer model from train-scorer instead of the embedded one." };
+        var minimumScore = new Option<double>("--min-score")
+        {
+            Description = "Least evidence (sum of the pairs' log-likelihood ratios) of a reported passage; a lone caption needs it alone.",
+            DefaultValueFactory = _ => MatchOptions.Default.MinimumPassageScore,
+        };
+        var command = new Command("match", """
+            Finds every passage that has a translation among the files given: between an English file and a
+            Vietnamese one, and inside a file that holds both languages. Navigation, bylines, lists of other
+            headlines and text told in one language only are left out. Each output line is one aligned pair; the
+            "passage" id groups the pairs of one contiguous passage, and each side names its file.
+            Progress is shown on standard error when it is a terminal.
+
+            Examples:
+              aligner match seeds/
+              aligner match news/en news/vi -o pairs.jsonl
+              aligner match page.txt --format tsv
+            """)
+        {
+            inputs, format, output, lexicon, scorer, minimumScore,
+        };
+        command.SetAction(parse => io.Guard(parse, () =>
+        {
+            var files = TextInput.LoadAll(parse.GetRequiredValue(inputs));
+            var min = parse.GetValue(minimumScore);
+            if (!double.IsFinite(min))
+            {
+                throw new InvalidDataException($"--min-score must be a number, not {min}");
+            }
+
+            var lexiconPath = parse.GetValue(lexicon);
+            var scorerPath = parse.GetValue(scorer);
+            var pipeline = lexiconPath is null && scorerPath is null
+                ? AlignmentPipeline.Default
+                : AlignmentPipeline.Create(
+                    null,
+                    scorerPath is null ? null : ModelFiles.LoadScorer(scorerPath),
+                    lexiconPath is null ? null : ModelFiles.LoadLexicon(lexiconPath));
+            var matcher = new PassageMatcher(pipeline, MatchOptions.Default with { MinimumPassageScore = min });
+            var passages = ProgressDisplay.Run(io, progress => matcher.Match(files, progress));
+            using var stream = io.OpenOutput(parse.GetValue(output));
+            Write(parse.GetValue(format)!, passages, stream);
+        }));
+        return command;
+    }
+
+    private static void Write(string format, IReadOnlyList<MatchedPassage> passages, Stream stream)
+    {
+        switch (format)
+        {
+            case "tsv":
+                TsvWriter.Write(passages, stream);
+                break;
+            case "tmx":
+                TmxWriter.Write(passages, stream);
+                break;
+            default:
+                JsonLinesWriter.Write(passages, stream);
+                break;
+        }
+    }
+}

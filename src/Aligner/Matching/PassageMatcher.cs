@@ -1,0 +1,365 @@
+using Aligner.Alignment;
+using Aligner.Detection;
+using Aligner.IO;
+using Aligner.Scoring;
+
+namespace Aligner.Matching;
+
+/// <summary>
+/// Finds every passage that has a translation among many files: between an English file and a Vietnamese one, and
+/// inside a file that holds both languages. Text without a translation anywhere (navigation, bylines, lists of
+/// other headlines, stories told in one language only) is left out.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each file is split into sentences and each paragraph given to the language detected in it. An index over the
+/// English sentences' lexicon entries, numbers and names proposes, for every Vietnamese sentence, the few English
+/// sentences that share the most rare evidence with it; those scored well by the <see cref="PairScorer"/> are seeds.
+/// </para>
+/// <para>
+/// Every pair of files with enough seed evidence is aligned around its seeds by the <see cref="BeadAligner"/>, whose
+/// one-sided runs leave the unshared text out, and its runs of aligned pairs become passages. The search runs
+/// again without the sentences already matched, so passages that come in a different order in the two files are
+/// found too (the local alignment of Smith–Waterman, with the bead aligner's scores). Finally each sentence keeps
+/// only its strongest passage. Immutable and thread-safe.
+/// </para>
+/// </remarks>
+public sealed class PassageMatcher
+{
+    // Sentences around the seeds that the alignment of a pair of files also looks at.
+    private const int RegionMargin = 20;
+
+    // Rounds of alignment per pair of files: each finds the passages left in a different order.
+    private const int MaximumRounds = 4;
+
+    private readonly PairScorer scorer;
+    private readonly Lexicon lexicon;
+    private readonly BeadAligner aligner;
+    private readonly LanguageDetector detector;
+    private readonly bool restoreDiacritics;
+
+    /// <summary>Creates a matcher.</summary>
+    /// <param name="pipeline">The scorer, lexicon and preparation options to use; <see cref="AlignmentPipeline.Default"/> when null.</param>
+    /// <param name="options">Matching options; <see cref="MatchOptions.Default"/> when null.</param>
+    public PassageMatcher(AlignmentPipeline? pipeline = null, MatchOptions? options = null)
+    {
+        pipeline ??= AlignmentPipeline.Default;
+        options ??= MatchOptions.Default;
+        options.Validate();
+        Options = options;
+        scorer = pipeline.Scorer;
+        lexicon = pipeline.Lexicon;
+        restoreDiacritics = pipeline.Options.RestoreDiacritics;
+        detector = LanguageDetector.Default;
+        aligner = new BeadAligner(scorer, options.Alignment);
+    }
+
+    /// <summary>A matcher with the embedded models and default options.</summary>
+    public static PassageMatcher Default { get; } = new();
+
+    /// <summary>The options the matcher was built with.</summary>
+    public MatchOptions Options { get; }
+
+    /// <summary>Finds the passages that have a translation among <paramref name="files"/>.</summary>
+    /// <param name="files">The texts; each may hold English, Vietnamese or both.</param>
+    /// <param name="progress">Receives the stage and how far it is; called from worker threads.</param>
+    /// <param name="cancellationToken">Stops a long run.</param>
+    /// <returns>The passages, ordered by English file (in the order given) and position; ids count from 1 in that order.</returns>
+    public IReadOnlyList<MatchedPassage> Match(IReadOnlyList<SourceText> files, IProgress<MatchProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.MaximumParallelism, CancellationToken = cancellationToken };
+
+        // 1. Sentences of each file, by language.
+        var documents = new (PreparedText English, PreparedText Vietnamese)[files.Count];
+        var prepared = 0;
+        Parallel.For(0, files.Count, parallel, f =>
+        {
+            ArgumentNullException.ThrowIfNull(files[f], nameof(files));
+            documents[f] = AlignmentPipeline.PrepareBilingual(files[f].Text, lexicon, detector, restoreDiacritics, cancellationToken);
+            progress?.Report(new MatchProgress("reading", Interlocked.Increment(ref prepared), files.Count));
+        });
+
+        // 2. Seeds: well-scored pairs among each Vietnamese sentence's candidates.
+        var english = Flatten(documents, d => d.English);
+        var vietnamese = Flatten(documents, d => d.Vietnamese);
+        var seeds = FindSeeds(english, vietnamese, parallel, progress);
+
+        // 3. Passages of each pair of files with enough evidence.
+        var groups = seeds
+            .GroupBy(s => (English: english.Document[s.English], Vietnamese: vietnamese.Document[s.Vietnamese]))
+            .Where(g => g.Sum(s => Math.Min(s.Score, Options.MinimumPassageScore)) >= Options.MinimumPassageScore)
+            .ToList();
+        var found = new List<Passage>[groups.Count];
+        var aligned = 0;
+        Parallel.For(0, groups.Count, parallel, g =>
+        {
+            var (en, vi) = groups[g].Key;
+            found[g] = FindPassages(en, documents[en].English, english.First[en], vi, documents[vi].Vietnamese, vietnamese.First[vi], groups[g], cancellationToken);
+            progress?.Report(new MatchProgress("aligning", Interlocked.Increment(ref aligned), groups.Count));
+        });
+
+        // 4. Each sentence keeps its strongest passage.
+        return Resolve(found.SelectMany(p => p), documents, files);
+    }
+
+    private List<Seed> FindSeeds(SentenceTable english, SentenceTable vietnamese, ParallelOptions parallel, IProgress<MatchProgress>? progress)
+    {
+        var index = new CandidateIndex(english.Features.Select(f => f.IsFurniture ? null : f).ToList());
+        var seeds = new List<Seed>();
+        var searched = 0;
+        var total = vietnamese.Features.Count;
+        Parallel.For(
+            0,
+            total,
+            parallel,
+            () => (Scratch: new float[english.Features.Count], Found: new List<Seed>()),
+            (v, _, local) =>
+            {
+                var features = vietnamese.Features[v];
+                if (!features.IsFurniture)
+                {
+                    foreach (var e in index.Candidates(features, Options.CandidatesPerSentence, local.Scratch))
+                    {
+                        var score = scorer.Score(english.Features[e], features);
+                        if (score >= Options.MinimumSeedScore)
+                        {
+                            local.Found.Add(new Seed(e, v, score));
+                        }
+                    }
+                }
+
+                var done = Interlocked.Increment(ref searched);
+                if (done % 1000 == 0 || done == total)
+                {
+                    progress?.Report(new MatchProgress("searching", done, total));
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (seeds)
+                {
+                    seeds.AddRange(local.Found);
+                }
+            });
+        return seeds;
+    }
+
+    // Aligns the English sentences of one file with the Vietnamese sentences of another (or the same) file around
+    // their seeds, round after round, each round without the sentences matched before.
+    private List<Passage> FindPassages(int englishDocument, PreparedText english, int englishFirst, int vietnameseDocument, PreparedText vietnamese, int vietnameseFirst, IEnumerable<Seed> seeds, CancellationToken cancellationToken)
+    {
+        int enLow = int.MaxValue, enHigh = 0, viLow = int.MaxValue, viHigh = 0;
+        foreach (var seed in seeds)
+        {
+            enLow = Math.Min(enLow, seed.English - englishFirst);
+            enHigh = Math.Max(enHigh, seed.English - englishFirst);
+            viLow = Math.Min(viLow, seed.Vietnamese - vietnameseFirst);
+            viHigh = Math.Max(viHigh, seed.Vietnamese - vietnameseFirst);
+        }
+
+        var enStart = Math.Max(0, enLow - RegionMargin);
+        var enEnd = Math.Min(english.Features.Count, enHigh + RegionMargin + 1);
+        var viStart = Math.Max(0, viLow - RegionMargin);
+        var viEnd = Math.Min(vietnamese.Features.Count, viHigh + RegionMargin + 1);
+        var enFeatures = english.Features.Skip(enStart).Take(enEnd - enStart).ToArray();
+        var viFeatures = vietnamese.Features.Skip(viStart).Take(viEnd - viStart).ToArray();
+
+        var passages = new List<Passage>();
+        for (var round = 0; round < MaximumRounds; round++)
+        {
+            var beads = aligner.Align(enFeatures, viFeatures, cancellationToken);
+            var before = passages.Count;
+            foreach (var run in Runs(beads))
+            {
+                var pairs = new List<ScoredBead>(run.Count);
+                foreach (var bead in run)
+                {
+                    pairs.Add(new ScoredBead(
+                        bead.Kind,
+                        englishFirst + enStart + bead.EnglishStart,
+                        vietnameseFirst + viStart + bead.VietnameseStart,
+                        scorer.Score(Span(enFeatures, bead.EnglishStart, bead.EnglishCount), Span(viFeatures, bead.VietnameseStart, bead.VietnameseCount))));
+                }
+
+                if (Trim(pairs) is { } passage)
+                {
+                    passages.Add(new Passage(englishDocument, vietnameseDocument, passage));
+                    foreach (var bead in run)
+                    {
+                        Block(enFeatures, bead.EnglishStart, bead.EnglishCount);
+                        Block(viFeatures, bead.VietnameseStart, bead.VietnameseCount);
+                    }
+                }
+            }
+
+            if (passages.Count == before)
+            {
+                break;
+            }
+        }
+
+        return passages;
+
+        static SentenceFeatures Span(SentenceFeatures[] features, int start, int count) =>
+            count == 1 ? features[start] : SentenceFeatures.Combine(features[start], features[start + 1]);
+
+        static void Block(SentenceFeatures[] features, int start, int count)
+        {
+            for (var k = start; k < start + count; k++)
+            {
+                features[k] = new SentenceFeatures(features[k]) { IsFurniture = true };
+            }
+        }
+    }
+
+    // Runs of aligned beads with at most MaximumGap unmatched sentences on either side between two of them.
+    private IEnumerable<List<Bead>> Runs(IReadOnlyList<Bead> beads)
+    {
+        var run = new List<Bead>();
+        int gapEnglish = 0, gapVietnamese = 0;
+        foreach (var bead in beads)
+        {
+            if (bead.EnglishCount == 0 || bead.VietnameseCount == 0)
+            {
+                gapEnglish += bead.EnglishCount;
+                gapVietnamese += bead.VietnameseCount;
+                continue;
+            }
+
+            if (run.Count > 0 && (gapEnglish > Options.MaximumGap || gapVietnamese > Options.MaximumGap))
+            {
+                yield return run;
+                run = [];
+            }
+
+            run.Add(bead);
+            gapEnglish = gapVietnamese = 0;
+        }
+
+        if (run.Count > 0)
+        {
+            yield return run;
+        }
+    }
+
+    // Cuts weak pairs off both ends; the rest is a passage when its evidence suffices.
+    private List<ScoredBead>? Trim(List<ScoredBead> pairs)
+    {
+        var minimum = Logit(Options.MinimumEndProbability);
+        var first = 0;
+        var last = pairs.Count - 1;
+        while (first <= last && pairs[first].Score < minimum)
+        {
+            first++;
+        }
+
+        while (last >= first && pairs[last].Score < minimum)
+        {
+            last--;
+        }
+
+        if (first > last)
+        {
+            return null;
+        }
+
+        var kept = pairs.GetRange(first, last - first + 1);
+        return kept.Sum(p => p.Score) >= Options.MinimumPassageScore ? kept : null;
+    }
+
+    // Strongest passages first; a passage loses the pairs whose sentences a stronger one holds.
+    private List<MatchedPassage> Resolve(IEnumerable<Passage> passages, (PreparedText English, PreparedText Vietnamese)[] documents, IReadOnlyList<SourceText> files)
+    {
+        var usedEnglish = new HashSet<int>();
+        var usedVietnamese = new HashSet<int>();
+        var kept = new List<Passage>();
+        foreach (var passage in passages.OrderByDescending(p => p.Score))
+        {
+            var free = passage.Pairs
+                .Where(p => Sentences(p.English, p.Kind.EnglishCount()).All(s => !usedEnglish.Contains(s))
+                    && Sentences(p.Vietnamese, p.Kind.VietnameseCount()).All(s => !usedVietnamese.Contains(s)))
+                .ToList();
+            if (free.Count == 0 || free.Sum(p => p.Score) < Options.MinimumPassageScore)
+            {
+                continue;
+            }
+
+            foreach (var p in free)
+            {
+                usedEnglish.UnionWith(Sentences(p.English, p.Kind.EnglishCount()));
+                usedVietnamese.UnionWith(Sentences(p.Vietnamese, p.Kind.VietnameseCount()));
+            }
+
+            kept.Add(passage with { Pairs = free });
+        }
+
+        var englishFirst = First(documents, d => d.English);
+        var vietnameseFirst = First(documents, d => d.Vietnamese);
+        var result = new List<MatchedPassage>(kept.Count);
+        foreach (var passage in kept.OrderBy(p => p.EnglishDocument).ThenBy(p => p.Pairs[0].English).ThenBy(p => p.VietnameseDocument))
+        {
+            var en = documents[passage.EnglishDocument].English.Sentences;
+            var vi = documents[passage.VietnameseDocument].Vietnamese.Sentences;
+            var pairs = passage.Pairs.Select(p =>
+            {
+                var e = p.English - englishFirst[passage.EnglishDocument];
+                var v = p.Vietnamese - vietnameseFirst[passage.VietnameseDocument];
+                return new MatchedPair(
+                    p.Kind,
+                    PairScorer.Probability(p.Score),
+                    en[e].Range.Union(en[e + p.Kind.EnglishCount() - 1].Range),
+                    vi[v].Range.Union(vi[v + p.Kind.VietnameseCount() - 1].Range));
+            }).ToList();
+            result.Add(new MatchedPassage(result.Count + 1, files[passage.EnglishDocument], files[passage.VietnameseDocument], passage.Score, pairs));
+        }
+
+        return result;
+
+        static IEnumerable<int> Sentences(int first, int count) => Enumerable.Range(first, count);
+    }
+
+    private static int[] First((PreparedText English, PreparedText Vietnamese)[] documents, Func<(PreparedText English, PreparedText Vietnamese), PreparedText> side)
+    {
+        var first = new int[documents.Length];
+        for (int d = 0, total = 0; d < documents.Length; d++)
+        {
+            first[d] = total;
+            total += side(documents[d]).Sentences.Count;
+        }
+
+        return first;
+    }
+
+    private static SentenceTable Flatten((PreparedText English, PreparedText Vietnamese)[] documents, Func<(PreparedText English, PreparedText Vietnamese), PreparedText> side)
+    {
+        var features = new List<SentenceFeatures>();
+        var document = new List<int>();
+        for (var d = 0; d < documents.Length; d++)
+        {
+            var text = side(documents[d]);
+            features.AddRange(text.Features);
+            document.AddRange(Enumerable.Repeat(d, text.Features.Count));
+        }
+
+        return new SentenceTable(features, document, First(documents, side));
+    }
+
+    private static double Logit(double p) => Math.Log(Math.Clamp(p, 1e-9, 1 - 1e-9) / (1 - Math.Clamp(p, 1e-9, 1 - 1e-9)));
+
+    /// <summary>All sentences of one language, numbered across files.</summary>
+    private sealed record SentenceTable(List<SentenceFeatures> Features, List<int> Document, int[] First);
+
+    /// <summary>A candidate pair of sentences (global numbers) and its score.</summary>
+    private readonly record struct Seed(int English, int Vietnamese, double Score);
+
+    /// <summary>An aligned pair: first sentences (global numbers) and log-likelihood ratio.</summary>
+    private readonly record struct ScoredBead(BeadKind Kind, int English, int Vietnamese, double Score);
+
+    private sealed record Passage(int EnglishDocument, int VietnameseDocument, List<ScoredBead> Pairs)
+    {
+        public double Score { get; } = Pairs.Sum(p => p.Score);
+    }
+}
