@@ -126,11 +126,21 @@ class Page:
             self.sents.append((lang, doc, k, s, start, u16len(self.text)))
 
 
-def paragraphs(rng, idx, first_alone):
-    """Splits a list of sentence indices into paragraphs of 1-4 sentences."""
+def unfinished(text):
+    """A line without final punctuation (a headline, a subheading) stands alone on a page, as it does on the web."""
+    return not text.rstrip().endswith(('.', '!', '?', '"', "'", '”', '’', ')', '…', ':', ';'))
+
+
+def paragraphs(rng, idx, first_alone, *sides):
+    """Splits a list of sentence indices into paragraphs of 1-4 sentences; a line without final punctuation ends one."""
     out, i = [], 0
     while i < len(idx):
         n = 1 if (i == 0 and first_alone) else rng.randint(1, 4)
+        n = min(n, len(idx) - i)
+        for j in range(n - 1):
+            if any(unfinished(side[idx[i + j]]) for side in sides):
+                n = j + 1
+                break
         out.append(idx[i:i + n])
         i += n
     return out
@@ -190,7 +200,7 @@ def make_pair(rng, d, di, heads):
         passages = shuffled_passages(rng, keep[lang]) if lang == shuffled else [keep[lang]]
         def body(page, lang=lang, passages=passages):
             for p in passages:
-                for para in paragraphs(rng, p, p[0] == 0):
+                for para in paragraphs(rng, p, p[0] == 0, d[lang]):
                     page.paragraph(lang, di, [(k, d[lang][k]) for k in para])
         pages[lang] = write_page(rng, lang, body, heads[lang])
     info = {"kept_en": [keep["en"][0], keep["en"][-1] + 1], "kept_vi": [keep["vi"][0], keep["vi"][-1] + 1],
@@ -205,12 +215,12 @@ def make_bilingual(rng, d, di, heads):
     idx = list(range(n))
 
     def run(page, lang, idx):
-        for para in paragraphs(rng, idx, idx[0] == 0):
+        for para in paragraphs(rng, idx, idx[0] == 0, d[lang]):
             page.paragraph(lang, di, [(k, d[lang][k]) for k in para])
 
     def body(page):
         if layout == "interleaved":
-            for para in paragraphs(rng, idx, True):
+            for para in paragraphs(rng, idx, True, d["en"], d["vi"]):
                 page.paragraph("en", di, [(k, d["en"][k]) for k in para])
                 page.paragraph("vi", di, [(k, d["vi"][k]) for k in para])
         elif layout == "vi-teaser":
@@ -231,7 +241,7 @@ def make_single(rng, d, di, heads):
     lang = rng.choice(["en", "vi"])
     idx = list(range(len(d["en"])))
     def body(page):
-        for para in paragraphs(rng, idx, True):
+        for para in paragraphs(rng, idx, True, d[lang]):
             page.paragraph(lang, di, [(k, d[lang][k]) for k in para])
     return [("single", lang, write_page(rng, lang, body, heads[lang]), {})]
 

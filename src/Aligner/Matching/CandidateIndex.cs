@@ -19,6 +19,7 @@ internal sealed class CandidateIndex
     private const long NameKey = 2L << 32;
 
     private readonly Dictionary<long, int[]> postings;
+    private readonly long[][] keysOf;
     private readonly int maximumPostings;
     private readonly int count;
 
@@ -30,10 +31,12 @@ internal sealed class CandidateIndex
         maximumPostings = Math.Max(64, count / 50);
         var lists = new Dictionary<long, List<int>>();
         var keys = new HashSet<long>();
+        keysOf = new long[english.Count][];
         for (var s = 0; s < english.Count; s++)
         {
             if (english[s] is not { } features)
             {
+                keysOf[s] = [];
                 continue;
             }
 
@@ -44,6 +47,7 @@ internal sealed class CandidateIndex
             }
 
             AddKeys(keys, features);
+            keysOf[s] = [.. keys.Order()];
             foreach (var key in keys)
             {
                 if (!lists.TryGetValue(key, out var list))
@@ -66,22 +70,15 @@ internal sealed class CandidateIndex
     /// <param name="scratch">A buffer of the index's size, all zero; left all zero.</param>
     public List<int> Candidates(SentenceFeatures vietnamese, int limit, float[] scratch)
     {
-        var keys = new HashSet<long>();
-        foreach (var e in vietnamese.Lexical.Expanded)
-        {
-            keys.Add(LexicalKey | (uint)(e >> LexicalFeatures.PositionBits));
-        }
-
-        AddKeys(keys, vietnamese);
         var touched = new List<int>();
-        foreach (var key in keys)
+        foreach (var key in QueryKeys(vietnamese))
         {
             if (!postings.TryGetValue(key, out var list) || list.Length > maximumPostings)
             {
                 continue;
             }
 
-            var weight = (float)Math.Log((double)count / list.Length);
+            var weight = Weight(list);
             foreach (var s in list)
             {
                 if (scratch[s] == 0)
@@ -114,6 +111,40 @@ internal sealed class CandidateIndex
 
         result.Reverse();
         return result;
+    }
+
+    /// <summary>
+    /// The weight of the rare keys that English sentence <paramref name="english"/> shares with
+    /// <paramref name="vietnamese"/>: evidence of a translation that function words cannot give.
+    /// </summary>
+    public double Support(int english, SentenceFeatures vietnamese)
+    {
+        var own = keysOf[english];
+        var support = 0.0;
+        foreach (var key in QueryKeys(vietnamese))
+        {
+            if (Array.BinarySearch(own, key) >= 0 && postings.TryGetValue(key, out var list) && list.Length <= maximumPostings)
+            {
+                support += Weight(list);
+            }
+        }
+
+        return support;
+    }
+
+    private float Weight(int[] list) => (float)Math.Log((double)count / list.Length);
+
+    // The keys an English translation of the sentence would hold: its words' translations, numbers and names.
+    private static HashSet<long> QueryKeys(SentenceFeatures vietnamese)
+    {
+        var keys = new HashSet<long>();
+        foreach (var e in vietnamese.Lexical.Expanded)
+        {
+            keys.Add(LexicalKey | (uint)(e >> LexicalFeatures.PositionBits));
+        }
+
+        AddKeys(keys, vietnamese);
+        return keys;
     }
 
     private static void AddKeys(HashSet<long> keys, SentenceFeatures features)

@@ -32,6 +32,10 @@ public sealed class PassageMatcher
     // Rounds of alignment per pair of files: each finds the passages left in a different order.
     private const int MaximumRounds = 4;
 
+    // Weight of rare shared keys (a name, a number or a content word found in one English sentence in about twenty)
+    // a pair needs for its score to count as evidence: function words cover unrelated short sentences by chance.
+    private const double MinimumSupport = 3;
+
     private readonly PairScorer scorer;
     private readonly Lexicon lexicon;
     private readonly BeadAligner aligner;
@@ -83,7 +87,8 @@ public sealed class PassageMatcher
         // 2. Seeds: well-scored pairs among each Vietnamese sentence's candidates.
         var english = Flatten(documents, d => d.English);
         var vietnamese = Flatten(documents, d => d.Vietnamese);
-        var seeds = FindSeeds(english, vietnamese, parallel, progress);
+        var index = new CandidateIndex(english.Features.Select(f => f.IsFurniture ? null : f).ToList());
+        var seeds = FindSeeds(index, english, vietnamese, parallel, progress);
 
         // 3. Passages of each pair of files with enough evidence.
         var groups = seeds
@@ -95,7 +100,7 @@ public sealed class PassageMatcher
         Parallel.For(0, groups.Count, parallel, g =>
         {
             var (en, vi) = groups[g].Key;
-            found[g] = FindPassages(en, documents[en].English, english.First[en], vi, documents[vi].Vietnamese, vietnamese.First[vi], groups[g], cancellationToken);
+            found[g] = FindPassages(index, en, documents[en].English, english.First[en], vi, documents[vi].Vietnamese, vietnamese.First[vi], groups[g], cancellationToken);
             progress?.Report(new MatchProgress("aligning", Interlocked.Increment(ref aligned), groups.Count));
         });
 
@@ -103,9 +108,8 @@ public sealed class PassageMatcher
         return Resolve(found.SelectMany(p => p), documents, files);
     }
 
-    private List<Seed> FindSeeds(SentenceTable english, SentenceTable vietnamese, ParallelOptions parallel, IProgress<MatchProgress>? progress)
+    private List<Seed> FindSeeds(CandidateIndex index, SentenceTable english, SentenceTable vietnamese, ParallelOptions parallel, IProgress<MatchProgress>? progress)
     {
-        var index = new CandidateIndex(english.Features.Select(f => f.IsFurniture ? null : f).ToList());
         var seeds = new List<Seed>();
         var searched = 0;
         var total = vietnamese.Features.Count;
@@ -149,7 +153,7 @@ public sealed class PassageMatcher
 
     // Aligns the English sentences of one file with the Vietnamese sentences of another (or the same) file around
     // their seeds, round after round, each round without the sentences matched before.
-    private List<Passage> FindPassages(int englishDocument, PreparedText english, int englishFirst, int vietnameseDocument, PreparedText vietnamese, int vietnameseFirst, IEnumerable<Seed> seeds, CancellationToken cancellationToken)
+    private List<Passage> FindPassages(CandidateIndex index, int englishDocument, PreparedText english, int englishFirst, int vietnameseDocument, PreparedText vietnamese, int vietnameseFirst, IEnumerable<Seed> seeds, CancellationToken cancellationToken)
     {
         int enLow = int.MaxValue, enHigh = 0, viLow = int.MaxValue, viHigh = 0;
         foreach (var seed in seeds)
@@ -177,11 +181,20 @@ public sealed class PassageMatcher
                 var pairs = new List<ScoredBead>(run.Count);
                 foreach (var bead in run)
                 {
+                    var englishSentence = englishFirst + enStart + bead.EnglishStart;
+                    var vietnameseSpan = Span(viFeatures, bead.VietnameseStart, bead.VietnameseCount);
+                    var support = 0.0;
+                    for (var k = 0; k < bead.EnglishCount; k++)
+                    {
+                        support += index.Support(englishSentence + k, vietnameseSpan);
+                    }
+
                     pairs.Add(new ScoredBead(
                         bead.Kind,
-                        englishFirst + enStart + bead.EnglishStart,
+                        englishSentence,
                         vietnameseFirst + viStart + bead.VietnameseStart,
-                        scorer.Score(Span(enFeatures, bead.EnglishStart, bead.EnglishCount), Span(viFeatures, bead.VietnameseStart, bead.VietnameseCount))));
+                        scorer.Score(Span(enFeatures, bead.EnglishStart, bead.EnglishCount), vietnameseSpan),
+                        support >= MinimumSupport));
                 }
 
                 if (Trim(pairs) is { } passage)
@@ -251,12 +264,12 @@ public sealed class PassageMatcher
         var minimum = Logit(Options.MinimumEndProbability);
         var first = 0;
         var last = pairs.Count - 1;
-        while (first <= last && pairs[first].Score < minimum)
+        while (first <= last && !(pairs[first].Supported && pairs[first].Score >= minimum))
         {
             first++;
         }
 
-        while (last >= first && pairs[last].Score < minimum)
+        while (last >= first && !(pairs[last].Supported && pairs[last].Score >= minimum))
         {
             last--;
         }
@@ -267,7 +280,7 @@ public sealed class PassageMatcher
         }
 
         var kept = pairs.GetRange(first, last - first + 1);
-        return kept.Sum(p => p.Score) >= Options.MinimumPassageScore ? kept : null;
+        return kept.Sum(p => p.Evidence) >= Options.MinimumPassageScore ? kept : null;
     }
 
     // Strongest passages first; a passage loses the pairs whose sentences a stronger one holds.
@@ -282,7 +295,7 @@ public sealed class PassageMatcher
                 .Where(p => Sentences(p.English, p.Kind.EnglishCount()).All(s => !usedEnglish.Contains(s))
                     && Sentences(p.Vietnamese, p.Kind.VietnameseCount()).All(s => !usedVietnamese.Contains(s)))
                 .ToList();
-            if (free.Count == 0 || free.Sum(p => p.Score) < Options.MinimumPassageScore)
+            if (free.Count == 0 || free.Sum(p => p.Evidence) < Options.MinimumPassageScore)
             {
                 continue;
             }
@@ -355,11 +368,17 @@ public sealed class PassageMatcher
     /// <summary>A candidate pair of sentences (global numbers) and its score.</summary>
     private readonly record struct Seed(int English, int Vietnamese, double Score);
 
-    /// <summary>An aligned pair: first sentences (global numbers) and log-likelihood ratio.</summary>
-    private readonly record struct ScoredBead(BeadKind Kind, int English, int Vietnamese, double Score);
+    /// <summary>
+    /// An aligned pair: first sentences (global numbers), log-likelihood ratio, and whether the two share rare keys.
+    /// </summary>
+    private readonly record struct ScoredBead(BeadKind Kind, int English, int Vietnamese, double Score, bool Supported)
+    {
+        /// <summary>What the pair adds to its passage's evidence: a pair without rare keys in common adds no more than 0.</summary>
+        public double Evidence => Supported ? Score : Math.Min(Score, 0);
+    }
 
     private sealed record Passage(int EnglishDocument, int VietnameseDocument, List<ScoredBead> Pairs)
     {
-        public double Score { get; } = Pairs.Sum(p => p.Score);
+        public double Score { get; } = Pairs.Sum(p => p.Evidence);
     }
 }

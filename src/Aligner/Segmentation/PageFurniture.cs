@@ -83,13 +83,54 @@ public static partial class PageFurniture
             return FurnitureKind.RelatedHeading;
         }
 
-        if (Labels.Contains(bare) || Breadcrumb().IsMatch(folded) || LabelStart().IsMatch(folded))
+        if (Labels.Contains(bare) || Breadcrumb().IsMatch(folded) || LabelStart().IsMatch(folded) || IsDateLine(folded))
         {
             return FurnitureKind.Label;
         }
 
         return FurnitureKind.None;
     }
+
+    // "Updated: Oct 18, 2018 14:02 GMT", "Thứ Hai, 21/9/2024 10:15 (GMT+7)", "Published 3 March 2019": a line of a
+    // date and time with at most a label, as pages print under a headline.
+    private static bool IsDateLine(string folded)
+    {
+        var dated = false;
+        foreach (var match in Words().EnumerateMatches(folded))
+        {
+            var word = folded.AsSpan(match.Index, match.Length).Trim(".,:;()|-–—/");
+            if (word.IsEmpty || word.ContainsAnyInRange('0', '9'))
+            {
+                continue;
+            }
+
+            if (!DateWords.Contains(word.ToString()))
+            {
+                return false;
+            }
+        }
+
+        // A year or a time of day, not just any numbers ("1/2/3").
+        foreach (var match in Words().EnumerateMatches(folded))
+        {
+            dated |= YearOrTime().IsMatch(folded.AsSpan(match.Index, match.Length));
+        }
+
+        return dated;
+    }
+
+    [GeneratedRegex(@"(^|\D)(19|20)\d\d(\D|$)|\d:\d\d")]
+    private static partial Regex YearOrTime();
+
+    // Words of a date line besides its numbers: labels, months, weekdays, times and time zones (folded).
+    private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal)
+    {
+        "published", "updated", "posted", "last", "modified", "on", "at", "am", "pm", "a.m", "p.m", "gmt", "utc", "et", "est", "edt", "pt", "bst", "ict",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+        "cap", "nhat", "dang", "luc", "ngay", "thang", "nam", "gio", "phut", "thu", "hai", "ba", "tu", "sau", "bay", "chu",
+    };
 
     private enum FurnitureKind
     {
@@ -121,11 +162,11 @@ public static partial class PageFurniture
     [GeneratedRegex(@"\S+")]
     private static partial Regex Words();
 
-    // "Home / News / World", "Trang chủ > Tin tức > Thế giới": three or more crumbs, each with a letter (not a date).
-    [GeneratedRegex(@"^[^/>»|\p{L}]*\p{L}[^/>»|]*(\s*[/>»|]\s*[^/>»|\p{L}]*\p{L}[^/>»|]*){2,}$")]
+    // "Home / News / World", "Trang chủ › Tin tức › Thế giới": three or more crumbs, each with a letter (not a date).
+    [GeneratedRegex(@"^[^/>»›|·\p{L}]*\p{L}[^/>»›|·]*(\s*[/>»›|·]\s*[^/>»›|·\p{L}]*\p{L}[^/>»›|·]*){2,}$")]
     private static partial Regex Breadcrumb();
 
     // Labels followed by a list or a name: "Tags: ...", "Follow us on ...", "Copyright 2024", "Từ khóa: ...".
-    [GeneratedRegex(@"^(tags?\s*:|tu khoa\s*:|keywords?\s*:|follow us\b|theo doi chung toi\b|copyright\b|\(c\)|©|ban quyen\b|all rights reserved|share (this|on)\b|chia se (len|qua)\b)")]
+    [GeneratedRegex(@"^(tags?\s*:|tu khoa\s*:|keywords?\s*:|follow us\b|theo doi chung toi\b|copyright\b|\(c\)|©|ban quyen\b|all rights reserved|share (this|on)\b|chia se (len|qua)\b|sign up for\b|subscribe to\b|dang ky nhan\b|english version\b|read in english\b|ban tieng viet\b|doc bang tieng viet\b)")]
     private static partial Regex LabelStart();
 }

@@ -21,6 +21,13 @@ public sealed class PageFurnitureTests
     [TestCase("TIN LIÊN QUAN")]
     [TestCase("RELATED NEWS")]
     [TestCase("Tin lien quan")] // folded: no diacritics needed
+    [TestCase("Home › World › Europe")]
+    [TestCase("Updated: Oct 18, 2018 14:02 GMT")]
+    [TestCase("Published 3 March 2019")]
+    [TestCase("Thứ Hai, 21/9/2024 10:15 (GMT+7)")]
+    [TestCase("Cập nhật: 05/02/2019 18:50")]
+    [TestCase("15:18, 2024/09/27")]
+    [TestCase("Sign up for our newsletter")]
     public void IsFurniture_CommonPageLabels_True(string paragraph) =>
         PageFurniture.IsFurniture(paragraph).Should().BeTrue();
 
@@ -30,6 +37,9 @@ public sealed class PageFurnitureTests
     [TestCase("Follow us on social media, the minister told young people at the opening ceremony of the festival in Hanoi on Sunday.")]
     [TestCase("He shared the article with his friends.")]
     [TestCase("1/2/3")]
+    [TestCase("Năm 2024, kinh tế tăng trưởng 7%.")]
+    [TestCase("On Monday, 21 people were hurt.")]
+    [TestCase("Hai người bị thương ngày 21/9.")]
     [TestCase("")]
     public void IsFurniture_ArticleText_False(string paragraph) =>
         PageFurniture.IsFurniture(paragraph).Should().BeFalse();
