@@ -184,7 +184,7 @@ public sealed class AlignmentPipeline
         ArgumentNullException.ThrowIfNull(detector);
         var view = NormalizedText.Create(text);
         var normalised = SentenceSplitter.Split(view.Text);
-        var furniture = PageFurniture.Classify(view.Text, normalised);
+        var furniture = PageFurniture.Classify(view.Text, normalised, relatedLists: false);
         var (languages, scored) = DetectParagraphs(view.Text, normalised, detector, restoreDiacritics, cancellationToken);
         var englishSentences = new List<Sentence>();
         var englishFeatures = new List<SentenceFeatures>();

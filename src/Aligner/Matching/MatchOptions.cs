@@ -32,6 +32,12 @@ public sealed record MatchOptions
     public int MaximumGap { get; init; } = 2;
 
     /// <summary>
+    /// Give each sentence at most one partner in all the files, the strongest, rather than one in each other file.
+    /// Default false: the same statement retold in two English reports translates the Vietnamese one in both.
+    /// </summary>
+    public bool SinglePartner { get; init; }
+
+    /// <summary>
     /// Priors of the sentence aligner that runs inside each pair of files. The default expects more one-sided text
     /// than a single-document alignment does.
     /// </summary>

@@ -36,6 +36,10 @@ public sealed class PassageMatcher
     // a pair needs for its score to count as evidence: function words cover unrelated short sentences by chance.
     private const double MinimumSupport = 3;
 
+    // A sentence already paired in another file is paired again only on much rarer shared keys (names, numbers,
+    // several content words): a statement retold in two reports shares them, a loose paraphrase does not.
+    private const double SecondPartnerSupport = 20;
+
     private readonly PairScorer scorer;
     private readonly Lexicon lexicon;
     private readonly BeadAligner aligner;
@@ -194,7 +198,7 @@ public sealed class PassageMatcher
                         englishSentence,
                         vietnameseFirst + viStart + bead.VietnameseStart,
                         scorer.Score(Span(enFeatures, bead.EnglishStart, bead.EnglishCount), vietnameseSpan),
-                        support >= MinimumSupport));
+                        support));
                 }
 
                 if (Trim(pairs) is { } passage)
@@ -286,15 +290,25 @@ public sealed class PassageMatcher
     // Strongest passages first; a passage loses the pairs whose sentences a stronger one holds.
     private List<MatchedPassage> Resolve(IEnumerable<Passage> passages, (PreparedText English, PreparedText Vietnamese)[] documents, IReadOnlyList<SourceText> files)
     {
-        var usedEnglish = new HashSet<int>();
-        var usedVietnamese = new HashSet<int>();
+        // A sentence has at most one partner in each other file: the same statement retold in two English reports
+        // translates the Vietnamese one in both. A second partner needs more shared rare keys than the first.
+        var pairedWith = new HashSet<(bool English, int Sentence, int OtherDocument)>();
+        var paired = new HashSet<(bool English, int Sentence)>();
         var kept = new List<Passage>();
         foreach (var passage in passages.OrderByDescending(p => p.Score))
         {
-            var free = passage.Pairs
-                .Where(p => Sentences(p.English, p.Kind.EnglishCount()).All(s => !usedEnglish.Contains(s))
-                    && Sentences(p.Vietnamese, p.Kind.VietnameseCount()).All(s => !usedVietnamese.Contains(s)))
-                .ToList();
+            var free = passage.Pairs.Where(p =>
+            {
+                var en = Enumerable.Range(p.English, p.Kind.EnglishCount());
+                var vi = Enumerable.Range(p.Vietnamese, p.Kind.VietnameseCount());
+                if (en.Any(s => pairedWith.Contains((true, s, passage.VietnameseDocument))) || vi.Any(s => pairedWith.Contains((false, s, passage.EnglishDocument))))
+                {
+                    return false;
+                }
+
+                var again = en.Any(s => paired.Contains((true, s))) || vi.Any(s => paired.Contains((false, s)));
+                return !again || (!Options.SinglePartner && p.Support >= SecondPartnerSupport);
+            }).ToList();
             if (free.Count == 0 || free.Sum(p => p.Evidence) < Options.MinimumPassageScore)
             {
                 continue;
@@ -302,8 +316,17 @@ public sealed class PassageMatcher
 
             foreach (var p in free)
             {
-                usedEnglish.UnionWith(Sentences(p.English, p.Kind.EnglishCount()));
-                usedVietnamese.UnionWith(Sentences(p.Vietnamese, p.Kind.VietnameseCount()));
+                for (var s = p.English; s < p.English + p.Kind.EnglishCount(); s++)
+                {
+                    pairedWith.Add((true, s, passage.VietnameseDocument));
+                    paired.Add((true, s));
+                }
+
+                for (var s = p.Vietnamese; s < p.Vietnamese + p.Kind.VietnameseCount(); s++)
+                {
+                    pairedWith.Add((false, s, passage.EnglishDocument));
+                    paired.Add((false, s));
+                }
             }
 
             kept.Add(passage with { Pairs = free });
@@ -330,8 +353,6 @@ public sealed class PassageMatcher
         }
 
         return result;
-
-        static IEnumerable<int> Sentences(int first, int count) => Enumerable.Range(first, count);
     }
 
     private static int[] First((PreparedText English, PreparedText Vietnamese)[] documents, Func<(PreparedText English, PreparedText Vietnamese), PreparedText> side)
@@ -371,8 +392,11 @@ public sealed class PassageMatcher
     /// <summary>
     /// An aligned pair: first sentences (global numbers), log-likelihood ratio, and whether the two share rare keys.
     /// </summary>
-    private readonly record struct ScoredBead(BeadKind Kind, int English, int Vietnamese, double Score, bool Supported)
+    private readonly record struct ScoredBead(BeadKind Kind, int English, int Vietnamese, double Score, double Support)
     {
+        /// <summary>The two share enough rare keys for the score to count.</summary>
+        public bool Supported => Support >= MinimumSupport;
+
         /// <summary>What the pair adds to its passage's evidence: a pair without rare keys in common adds no more than 0.</summary>
         public double Evidence => Supported ? Score : Math.Min(Score, 0);
     }

@@ -25,7 +25,12 @@ public static partial class PageFurniture
     /// <summary>Marks the sentences that belong to page furniture.</summary>
     /// <param name="text">The text the sentence ranges point into.</param>
     /// <param name="sentences">The sentences of the text, in order.</param>
-    public static bool[] Classify(string text, IReadOnlyList<Sentence> sentences)
+    /// <param name="relatedLists">
+    /// Mark the text after a related-news heading near the end of the page too (when aligning two versions of one
+    /// article); false leaves those headlines and teasers to the scorer (when matching across files, where another
+    /// file may hold their translation).
+    /// </param>
+    public static bool[] Classify(string text, IReadOnlyList<Sentence> sentences, bool relatedLists = true)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sentences);
@@ -44,7 +49,7 @@ public static partial class PageFurniture
             var start = sentences[first].Range.Start;
             var span = text.AsSpan(start, sentences[end - 1].Range.End - start);
             var kind = Kind(span);
-            if (kind == FurnitureKind.RelatedHeading && start >= textEnd / 2 && relatedFrom == int.MaxValue
+            if (relatedLists && kind == FurnitureKind.RelatedHeading && start >= textEnd / 2 && relatedFrom == int.MaxValue
                 && paragraphs.Count - p <= MaximumRelatedListParagraphs)
             {
                 relatedFrom = p; // the related-news list runs to the end of the page
