@@ -63,12 +63,13 @@ internal sealed class CandidateIndex
     }
 
     /// <summary>
-    /// The English sentences that share the most weighted keys with <paramref name="vietnamese"/>, best first.
+    /// The English sentences that share the most weighted keys with <paramref name="vietnamese"/>, best first, with
+    /// the weight they share (see <see cref="Support"/>).
     /// </summary>
     /// <param name="vietnamese">The Vietnamese sentence.</param>
     /// <param name="limit">At most this many candidates.</param>
     /// <param name="scratch">A buffer of the index's size, all zero; left all zero.</param>
-    public List<int> Candidates(SentenceFeatures vietnamese, int limit, float[] scratch)
+    public List<(int English, double Support)> Candidates(SentenceFeatures vietnamese, int limit, float[] scratch)
     {
         var touched = new List<int>();
         foreach (var key in QueryKeys(vietnamese))
@@ -91,10 +92,10 @@ internal sealed class CandidateIndex
         }
 
         // Keep the best few with a bounded heap (smallest weight on top).
-        var best = new PriorityQueue<int, float>(limit + 1);
+        var best = new PriorityQueue<(int, double), float>(limit + 1);
         foreach (var s in touched)
         {
-            best.Enqueue(s, scratch[s]);
+            best.Enqueue((s, scratch[s]), scratch[s]);
             if (best.Count > limit)
             {
                 best.Dequeue();
@@ -103,7 +104,7 @@ internal sealed class CandidateIndex
             scratch[s] = 0;
         }
 
-        var result = new List<int>(best.Count);
+        var result = new List<(int, double)>(best.Count);
         while (best.Count > 0)
         {
             result.Add(best.Dequeue());

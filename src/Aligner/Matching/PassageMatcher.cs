@@ -27,7 +27,7 @@ namespace Aligner.Matching;
 public sealed class PassageMatcher
 {
     // Sentences around the seeds that the alignment of a pair of files also looks at.
-    private const int RegionMargin = 20;
+    private const int RegionMargin = 5;
 
     // Rounds of alignment per pair of files: each finds the passages left in a different order.
     private const int MaximumRounds = 4;
@@ -97,7 +97,7 @@ public sealed class PassageMatcher
         // 3. Passages of each pair of files with enough evidence.
         var groups = seeds
             .GroupBy(s => (English: english.Document[s.English], Vietnamese: vietnamese.Document[s.Vietnamese]))
-            .Where(g => g.Sum(s => Math.Min(s.Score, Options.MinimumPassageScore)) >= Options.MinimumPassageScore)
+            .Where(g => g.Sum(s => s.Support >= MinimumSupport ? Math.Min(s.Score, Options.MinimumPassageScore) : 0) >= Options.MinimumPassageScore)
             .ToList();
         var found = new List<Passage>[groups.Count];
         var aligned = 0;
@@ -127,12 +127,12 @@ public sealed class PassageMatcher
                 var features = vietnamese.Features[v];
                 if (!features.IsFurniture)
                 {
-                    foreach (var e in index.Candidates(features, Options.CandidatesPerSentence, local.Scratch))
+                    foreach (var (e, support) in index.Candidates(features, Options.CandidatesPerSentence, local.Scratch))
                     {
                         var score = scorer.Score(english.Features[e], features);
                         if (score >= Options.MinimumSeedScore)
                         {
-                            local.Found.Add(new Seed(e, v, score));
+                            local.Found.Add(new Seed(e, v, score, support));
                         }
                     }
                 }
@@ -212,7 +212,10 @@ public sealed class PassageMatcher
                 }
             }
 
-            if (passages.Count == before)
+            // Another round only while a supported seed is left outside the passages found.
+            if (passages.Count == before || !seeds.Any(s => s.Support >= MinimumSupport
+                && !enFeatures[s.English - englishFirst - enStart].IsFurniture
+                && !viFeatures[s.Vietnamese - vietnameseFirst - viStart].IsFurniture))
             {
                 break;
             }
@@ -386,8 +389,8 @@ public sealed class PassageMatcher
     /// <summary>All sentences of one language, numbered across files.</summary>
     private sealed record SentenceTable(List<SentenceFeatures> Features, List<int> Document, int[] First);
 
-    /// <summary>A candidate pair of sentences (global numbers) and its score.</summary>
-    private readonly record struct Seed(int English, int Vietnamese, double Score);
+    /// <summary>A candidate pair of sentences (global numbers), its score and the weight of the rare keys they share.</summary>
+    private readonly record struct Seed(int English, int Vietnamese, double Score, double Support);
 
     /// <summary>
     /// An aligned pair: first sentences (global numbers), log-likelihood ratio, and whether the two share rare keys.
