@@ -78,6 +78,9 @@ internal static class MatchCommand
             case "tmx":
                 TmxWriter.Write(passages, stream);
                 break;
+            case "html":
+                HtmlWriter.Write(passages, stream);
+                break;
             default:
                 JsonLinesWriter.Write(passages, stream);
                 break;

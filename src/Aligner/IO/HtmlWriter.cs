@@ -1,5 +1,6 @@
 using System.Text;
 using Aligner.Alignment;
+using Aligner.Matching;
 using Aligner.Segmentation;
 
 namespace Aligner.IO;
@@ -41,6 +42,7 @@ public static class HtmlWriter
         td.sc small{display:block;color:#777}
         tr.hi td{background:var(--hi)}tr.mid td{background:var(--mid)}tr.lo td{background:var(--lo)}
         tr.un td{background:var(--un)}
+        tr.ph th{padding:.8rem .5rem .2rem;font-size:.9rem;color:#222;position:static}
         tr.un td.gap{border:1px dashed #999;color:#888;font-style:italic;background:#fff}
         tr:hover td:not(.gap),tr.pin td:not(.gap){box-shadow:inset 0 0 0 2px var(--sel)}
         tr.pin td:not(.gap){background:#dcecff}
@@ -88,21 +90,7 @@ public static class HtmlWriter
             }
         }
 
-        writer.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        writer.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        writer.Write("<meta name=\"generator\" content=\"Aligner ");
-        Encode(writer, OutputText.ToolVersion);
-        writer.Write("\">\n<title>");
-        Encode(writer, Title(alignment));
-        writer.Write("</title>\n<style>\n");
-        writer.Write(Style);
-        writer.Write("\n</style>\n</head>\n<body data-ready=\"false\">\n<h1>");
-        Encode(writer, Title(alignment));
-        writer.Write("</h1>\n<p class=\"meta\">");
-        writer.Write($"{alignment.EnglishSentences.Count} English and {alignment.VietnameseSentences.Count} Vietnamese sentences; {paired} aligned pairs, {unaligned} unaligned sentences.");
-        writer.Write("</p>\n<p class=\"meta legend\"><span style=\"background:var(--hi)\">score ≥ 0.8</span><span style=\"background:var(--mid)\">0.5 – 0.8</span><span style=\"background:var(--lo)\">&lt; 0.5</span><span style=\"background:var(--un)\">unaligned</span> Hover a sentence to see its partner; click to pin.</p>\n");
-        writer.Write("<table id=\"beads\">\n<colgroup><col class=\"side\"><col class=\"score\"><col class=\"side\"></colgroup>\n");
-        writer.Write("<thead><tr><th>English</th><th>score</th><th>Vietnamese</th></tr></thead>\n<tbody>\n");
+        WriteHead(writer, Title(alignment), $"{alignment.EnglishSentences.Count} English and {alignment.VietnameseSentences.Count} Vietnamese sentences; {paired} aligned pairs, {unaligned} unaligned sentences.");
         for (var b = 0; b < alignment.Beads.Count; b++)
         {
             var bead = alignment.Beads[b];
@@ -122,9 +110,85 @@ public static class HtmlWriter
             writer.Write("</tr>\n");
         }
 
+        WriteTail(writer);
+    }
+
+    /// <summary>
+    /// Writes the page for the passages of a match to <paramref name="output"/>: each passage under a heading that
+    /// names its two files, its pairs side by side. Text without a partner is not shown.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Write(IReadOnlyList<MatchedPassage> passages, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(output);
+        using var writer = new StreamWriter(output, Utf8, bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        var files = passages.SelectMany(p => new[] { p.English.Name, p.Vietnamese.Name }).Distinct(StringComparer.Ordinal).Count();
+        WriteHead(writer, "Matched passages", $"{passages.Count} passages, {passages.Sum(p => p.Pairs.Count)} aligned pairs, in {files} files.");
+        var row = 0;
+        foreach (var passage in passages)
+        {
+            writer.Write("<tr class=\"ph\"><th colspan=\"3\">Passage ");
+            writer.Write(passage.Id);
+            writer.Write(": ");
+            Encode(writer, Display(passage.English.Name, "English"));
+            writer.Write(" ↔ ");
+            Encode(writer, Display(passage.Vietnamese.Name, "Vietnamese"));
+            writer.Write("</th></tr>\n");
+            foreach (var pair in passage.Pairs)
+            {
+                writer.Write("<tr data-b=\"");
+                writer.Write(row++);
+                writer.Write("\" class=\"");
+                writer.Write(pair.Score >= HighConfidence ? "hi" : pair.Score >= MediumConfidence ? "mid" : "lo");
+                writer.Write("\">");
+                WriteCell(writer, "en", pair.English.Slice(passage.English.Text));
+                writer.Write("<td class=\"sc\">");
+                writer.Write(OutputText.Score(pair.Score));
+                writer.Write("<small>");
+                writer.Write(pair.Kind.Label());
+                writer.Write("</small></td>");
+                WriteCell(writer, "vi", pair.Vietnamese.Slice(passage.Vietnamese.Text));
+                writer.Write("</tr>\n");
+            }
+        }
+
+        WriteTail(writer);
+    }
+
+    private static void WriteHead(TextWriter writer, string title, string summary)
+    {
+        writer.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        writer.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        writer.Write("<meta name=\"generator\" content=\"Aligner ");
+        Encode(writer, OutputText.ToolVersion);
+        writer.Write("\">\n<title>");
+        Encode(writer, title);
+        writer.Write("</title>\n<style>\n");
+        writer.Write(Style);
+        writer.Write("\n</style>\n</head>\n<body data-ready=\"false\">\n<h1>");
+        Encode(writer, title);
+        writer.Write("</h1>\n<p class=\"meta\">");
+        Encode(writer, summary);
+        writer.Write("</p>\n<p class=\"meta legend\"><span style=\"background:var(--hi)\">score ≥ 0.8</span><span style=\"background:var(--mid)\">0.5 – 0.8</span><span style=\"background:var(--lo)\">&lt; 0.5</span><span style=\"background:var(--un)\">unaligned</span> Hover a sentence to see its partner; click to pin.</p>\n");
+        writer.Write("<table id=\"beads\">\n<colgroup><col class=\"side\"><col class=\"score\"><col class=\"side\"></colgroup>\n");
+        writer.Write("<thead><tr><th>English</th><th>score</th><th>Vietnamese</th></tr></thead>\n<tbody>\n");
+    }
+
+    private static void WriteTail(TextWriter writer)
+    {
         writer.Write("</tbody>\n</table>\n<script>\n");
         writer.Write(Script);
         writer.Write("\n</script>\n</body>\n</html>\n");
+    }
+
+    private static void WriteCell(TextWriter writer, string language, ReadOnlySpan<char> text)
+    {
+        writer.Write("<td lang=\"");
+        writer.Write(language);
+        writer.Write("\" dir=\"auto\"><span class=\"s\">");
+        Encode(writer, text);
+        writer.Write("</span></td>");
     }
 
     private static string Title(DocumentAlignment alignment) =>

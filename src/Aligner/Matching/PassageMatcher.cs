@@ -76,6 +76,11 @@ public sealed class PassageMatcher
     public IReadOnlyList<MatchedPassage> Match(IReadOnlyList<SourceText> files, IProgress<MatchProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
+        if (files.Any(f => f is null))
+        {
+            throw new ArgumentNullException(nameof(files), "A file is null.");
+        }
+
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.MaximumParallelism, CancellationToken = cancellationToken };
 
         // 1. Sentences of each file, by language.
@@ -83,7 +88,6 @@ public sealed class PassageMatcher
         var prepared = 0;
         Parallel.For(0, files.Count, parallel, f =>
         {
-            ArgumentNullException.ThrowIfNull(files[f], nameof(files));
             documents[f] = AlignmentPipeline.PrepareBilingual(files[f].Text, lexicon, detector, restoreDiacritics, cancellationToken);
             progress?.Report(new MatchProgress("reading", Interlocked.Increment(ref prepared), files.Count));
         });

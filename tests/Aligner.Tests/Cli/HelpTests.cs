@@ -7,7 +7,7 @@ namespace Aligner.Tests.Cli;
 public sealed class HelpTests
 {
     private static readonly string[] Commands =
-        ["align", "detect", "normalize", "restore", "train-detector", "train-lexicon", "train-restorer", "train-scorer"];
+        ["align", "match", "detect", "normalize", "restore", "train-detector", "train-lexicon", "train-restorer", "train-scorer"];
 
     [Test]
     public void Help_Root_ListsEveryCommand()

@@ -80,7 +80,7 @@ public sealed class HtmlWriterTests
     {
         using var stream = new MemoryStream();
 
-        var noAlignment = () => HtmlWriter.Write(null!, stream);
+        var noAlignment = () => HtmlWriter.Write((DocumentAlignment)null!, stream);
         var noStream = () => HtmlWriter.Write(Bitext.Align("", ""), null!);
 
         noAlignment.Should().Throw<ArgumentNullException>();
