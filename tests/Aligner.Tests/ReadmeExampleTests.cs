@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Aligner.Alignment;
 using Aligner.Detection;
 using Aligner.IO;
+using Aligner.Matching;
 using Aligner.Tests.Support;
 using FluentAssertions;
 
@@ -38,6 +39,7 @@ public sealed class ReadmeExampleTests : IDisposable
         }
 
         printed.ToString().Should().Contain("1-1");
+        printed.ToString().Should().Contain("↔", "the seeds hold matching passages");
         XDocument.Load(temp.File("memory.tmx")).Descendants("tu").Should().NotBeEmpty();
         File.ReadAllText(temp.File("review.html")).Should().Contain("data-ready");
     }
@@ -71,6 +73,16 @@ public sealed class ReadmeExampleTests : IDisposable
         using (var html = File.Create("review.html"))
         {
             HtmlWriter.Write(result, html);
+        }
+
+        // Passages that have a translation among many files (progress and cancellation for long runs).
+        var files = Directory.GetFiles(".", "*.txt").Order().Select(SourceText.Load).ToList();
+        foreach (var passage in PassageMatcher.Default.Match(files, new Progress<MatchProgress>(p => Console.Error.WriteLine($"{p.Stage} {p.Done}/{p.Total}"))))
+        {
+            foreach (var pair in passage.Pairs)
+            {
+                Console.WriteLine($"{passage.Id} {passage.English.Name} {pair.English} ↔ {passage.Vietnamese.Name} {pair.Vietnamese} {pair.Score:F2}");
+            }
         }
     }
 }
