@@ -70,7 +70,7 @@ public sealed class JsonLinesWriterTests
         using var stream = new MemoryStream();
         var alignment = Bitext.Align("", "");
 
-        var noAlignment = () => JsonLinesWriter.Write(null!, stream);
+        var noAlignment = () => JsonLinesWriter.Write((DocumentAlignment)null!, stream);
         var noStream = () => JsonLinesWriter.Write(alignment, null!);
 
         noAlignment.Should().Throw<ArgumentNullException>();

@@ -73,7 +73,7 @@ public sealed class TmxWriterTests
     {
         using var stream = new MemoryStream();
 
-        var noAlignment = () => TmxWriter.Write(null!, stream);
+        var noAlignment = () => TmxWriter.Write((DocumentAlignment)null!, stream);
         var noStream = () => TmxWriter.Write(Bitext.Align("", ""), null!);
 
         noAlignment.Should().Throw<ArgumentNullException>();

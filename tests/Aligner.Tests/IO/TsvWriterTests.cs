@@ -73,7 +73,7 @@ public sealed class TsvWriterTests
     {
         using var stream = new MemoryStream();
 
-        var noAlignment = () => TsvWriter.Write(null!, stream);
+        var noAlignment = () => TsvWriter.Write((DocumentAlignment)null!, stream);
         var noStream = () => TsvWriter.Write(Bitext.Align("", ""), null!);
 
         noAlignment.Should().Throw<ArgumentNullException>();
