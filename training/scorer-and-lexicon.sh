@@ -3,7 +3,7 @@
 # licensed data in ../shared/data; NTREX and IWSLT are evaluation data and never used.
 # 1. a lexicon without FLORES-200 dev, 2. the scorer fitted on FLORES-200 dev with that lexicon (so the coverage
 # rates are those of unseen text), 3. the shipped lexicon, FLORES-200 dev included (news vocabulary).
-# Usage: bash training/lexicon.sh [MODELS_DIR]
+# Usage: [HELD_OUT=PATH] bash training/scorer-and-lexicon.sh [MODELS_DIR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 data=${SHARED:-$root/../shared}/data
@@ -35,6 +35,8 @@ corpora=(
 if [ -n "${EXTRA:-}" ]; then read -r -a extra <<< "$EXTRA"; corpora+=("${extra[@]}"); name+=${NAME_SUFFIX:-}; fi
 flores=("$data/flores200-en-vi/dev.en" "$data/flores200-en-vi/dev.vi")
 "${cli[@]}" train-lexicon "${corpora[@]}" --name "$name" -o "$tmp/held-out.bin"
+# HELD_OUT=PATH keeps the FLORES-free lexicon (for the FLORES retrieval test, benchmarks/README.md).
+if [ -n "${HELD_OUT:-}" ]; then cp "$tmp/held-out.bin" "$HELD_OUT"; fi
 "${cli[@]}" train-scorer "${flores[@]}" --lexicon "$tmp/held-out.bin" --name "FLORES-200 dev (CC-BY-SA-4.0)" -o "$models/scorer.json"
 "${cli[@]}" train-lexicon "${corpora[@]}" "${flores[@]}" --name "$name, FLORES-200 dev (CC-BY-SA-4.0)" -o "$models/lexicon.bin"
 ls -l "$models/scorer.json" "$models/lexicon.bin"

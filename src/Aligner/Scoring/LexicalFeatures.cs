@@ -12,21 +12,29 @@ public sealed class LexicalFeatures
 {
     // Translations less likely than this are noise that covers unrelated sentences by chance (0.05 gave the best
     // FLORES retrieval of 0, 0.05, 0.1 and 0.2, with a lexicon that had not seen FLORES).
-    private const float MinimumProbability = 0.05f;
+    internal const float MinimumProbability = 0.05f;
 
     /// <summary>Bits of an <see cref="Expanded"/> entry that hold the position; the translation id is above them.</summary>
     public const int PositionBits = 20;
 
     /// <summary>No lexical evidence.</summary>
-    public static readonly LexicalFeatures Empty = new([], [], 0, 0);
+    public static readonly LexicalFeatures Empty = new([], [], 0, 0, null);
 
-    private LexicalFeatures(int[] units, long[] expanded, int positions, int known)
+    private LexicalFeatures(int[] units, long[] expanded, int positions, int known, float[]? chance)
     {
         Units = units;
         Expanded = expanded;
         Positions = positions;
         Known = known;
+        Chance = chance;
     }
+
+    /// <summary>
+    /// For each position, −ln(1 − q) where q is the chance that one word of unrelated text in the other language
+    /// translates it (the lexicon's per-word rates; a Vietnamese position credited by a syllable and a syllable pair
+    /// sums both); 0 for positions without translations. Null when the lexicon has no chance rates.
+    /// </summary>
+    public float[]? Chance { get; }
 
     /// <summary>Sorted distinct ids of the span's own lexical units.</summary>
     public int[] Units { get; }
@@ -53,6 +61,7 @@ public sealed class LexicalFeatures
         var units = new List<int>(words.Count);
         var expanded = new List<long>(words.Count * 4);
         var known = new HashSet<int>();
+        var chance = lexicon.HasChanceRates ? new float[words.Count] : null;
         for (var p = 0; p < words.Count && p < (1 << PositionBits); p++)
         {
             var id = lexicon.EnglishId(words[p]);
@@ -70,11 +79,14 @@ public sealed class LexicalFeatures
                 }
 
                 expanded.Add(((long)tr.Target << PositionBits) | (uint)p);
-                known.Add(p);
+                if (known.Add(p) && chance is not null)
+                {
+                    chance[p] = (float)-Math.Log(1 - lexicon.EnglishChance(id));
+                }
             }
         }
 
-        return Build(units, expanded, words.Count, known.Count);
+        return Build(units, expanded, words.Count, known.Count, chance);
     }
 
     /// <summary>Lexical features of a Vietnamese span: syllables, and pairs of syllables credited to both.</summary>
@@ -90,6 +102,7 @@ public sealed class LexicalFeatures
         var units = new List<int>(syllables.Count * 2);
         var expanded = new List<long>(syllables.Count * 4);
         var known = new HashSet<int>();
+        var chance = lexicon.HasChanceRates ? new float[syllables.Count] : null;
         for (var p = 0; p < syllables.Count && p + 1 < (1 << PositionBits); p++)
         {
             Credit(lexicon.VietnameseId(syllables[p]), p, p);
@@ -99,7 +112,7 @@ public sealed class LexicalFeatures
             }
         }
 
-        return Build(units, expanded, syllables.Count, known.Count);
+        return Build(units, expanded, syllables.Count, known.Count, chance);
 
         void Credit(int id, int first, int last)
         {
@@ -109,6 +122,7 @@ public sealed class LexicalFeatures
             }
 
             units.Add(id);
+            var translated = false;
             foreach (var tr in lexicon.TranslationsOfVietnamese(id))
             {
                 if (tr.Probability < MinimumProbability)
@@ -116,10 +130,20 @@ public sealed class LexicalFeatures
                     continue;
                 }
 
+                translated = true;
                 for (var p = first; p <= last; p++)
                 {
                     expanded.Add(((long)tr.Target << PositionBits) | (uint)p);
                     known.Add(p);
+                }
+            }
+
+            if (translated && chance is not null)
+            {
+                var rate = (float)-Math.Log(1 - lexicon.VietnameseChance(id));
+                for (var p = first; p <= last; p++)
+                {
+                    chance[p] += rate;
                 }
             }
         }
@@ -141,7 +165,15 @@ public sealed class LexicalFeatures
             expanded.Add(e + shift);
         }
 
-        return Build(units, expanded, first.Positions + second.Positions, first.Known + second.Known);
+        float[]? chance = null;
+        if (first.Chance is not null || second.Chance is not null)
+        {
+            chance = new float[first.Positions + second.Positions];
+            first.Chance?.CopyTo(chance, 0);
+            second.Chance?.CopyTo(chance, first.Positions);
+        }
+
+        return Build(units, expanded, first.Positions + second.Positions, first.Known + second.Known, chance);
     }
 
     /// <summary>Counts the positions of <paramref name="source"/> with a translation among the units of <paramref name="target"/>.</summary>
@@ -189,7 +221,93 @@ public sealed class LexicalFeatures
         return covered;
     }
 
-    private static LexicalFeatures Build(List<int> units, List<long> expanded, int positions, int known)
+    /// <summary>
+    /// The per-word coverage log-likelihood ratio of <paramref name="source"/> against <paramref name="target"/>:
+    /// each covered position adds log((1 − (1 − a)·M) / (1 − M)) with M = exp(−m·(λ₀ + s·λ_p)) the chance that
+    /// none of the m known target words translates it (λ_p = <see cref="Chance"/>), each uncovered one log(1 − a).
+    /// </summary>
+    internal static double CoverageScore(LexicalFeatures source, LexicalFeatures target, double logMissTranslated, double background, double scale)
+    {
+        var chance = source.Chance!;
+        var m = Math.Max(target.Known, 1);
+        var expanded = source.Expanded;
+        var units = target.Units;
+        var missTranslated = Math.Exp(logMissTranslated);
+        var score = 0.0;
+        var covered = 0;
+        if (expanded.Length != 0 && units.Length != 0)
+        {
+            const int StackLimit = 512;
+            Span<bool> seen = source.Positions <= StackLimit ? stackalloc bool[StackLimit] : new bool[source.Positions];
+            seen = seen[..source.Positions];
+            seen.Clear();
+            int i = 0, j = 0;
+            const long Mask = (1L << PositionBits) - 1;
+            while (i < expanded.Length && j < units.Length)
+            {
+                var id = (int)(expanded[i] >> PositionBits);
+                if (id < units[j])
+                {
+                    i++;
+                }
+                else if (id > units[j])
+                {
+                    j++;
+                }
+                else
+                {
+                    var p = (int)(expanded[i] & Mask);
+                    if (!seen[p])
+                    {
+                        seen[p] = true;
+                        covered++;
+                        var miss = Math.Exp(-m * (background + (scale * chance[p])));
+                        score += Math.Log((1 - (missTranslated * miss)) / (1 - miss));
+                    }
+
+                    i++;
+                }
+            }
+        }
+
+        return score + ((source.Known - covered) * logMissTranslated);
+    }
+
+    /// <summary>Marks the positions of <paramref name="source"/> with a translation among the units of <paramref name="target"/>.</summary>
+    internal static void MarkCovered(LexicalFeatures source, LexicalFeatures target, Span<bool> covered)
+    {
+        covered.Clear();
+        var expanded = source.Expanded;
+        var units = target.Units;
+        int i = 0, j = 0;
+        const long Mask = (1L << PositionBits) - 1;
+        while (i < expanded.Length && j < units.Length)
+        {
+            var id = (int)(expanded[i] >> PositionBits);
+            if (id < units[j])
+            {
+                i++;
+            }
+            else if (id > units[j])
+            {
+                j++;
+            }
+            else
+            {
+                covered[(int)(expanded[i] & Mask)] = true;
+                i++;
+            }
+        }
+    }
+
+    /// <summary>Whether position <paramref name="p"/> has translations (counts in <see cref="Known"/>).</summary>
+    internal bool IsKnown(int p)
+    {
+        // Expanded is sorted by translation id, not position; the chance rate is positive exactly at known positions.
+        return Chance is not null && Chance[p] > 0;
+    }
+
+    private static LexicalFeatures Build(List<int> units, List<long> expanded, int positions, int known, float[]? chance)
     {
         units.Sort();
         var distinct = units.Count == 0 ? [] : new List<int>(units.Count) { units[0] };
@@ -202,6 +320,6 @@ public sealed class LexicalFeatures
         }
 
         expanded.Sort();
-        return new LexicalFeatures([.. distinct], [.. expanded], positions, known);
+        return new LexicalFeatures([.. distinct], [.. expanded], positions, known, chance);
     }
 }

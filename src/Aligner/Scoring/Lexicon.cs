@@ -12,6 +12,10 @@ namespace Aligner.Scoring;
 public sealed class Lexicon
 {
     private const int Magic = 0x31584C41; // "ALX1"
+    private const int MagicWithChance = 0x32584C41; // "ALX2": ALX1 followed by the chance rates of both vocabularies
+
+    // A chance rate q is stored as the byte round(−12 ln q): steps of 1/12 nat (8 %), down to q ≈ 6e-10.
+    private const double ChanceStepsPerNat = 12;
 
     private static readonly Lazy<Lexicon> DefaultLexicon = new(LoadDefault);
 
@@ -21,9 +25,21 @@ public sealed class Lexicon
     private readonly Dictionary<string, int> vietnameseIds;
     private readonly Translation[][] englishToVietnamese;
     private readonly Translation[][] vietnameseToEnglish;
+    private readonly float[]? englishChance;
+    private readonly float[]? vietnameseChance;
 
     /// <summary>Creates a lexicon from its vocabularies and translation lists (each list sorted by falling probability).</summary>
-    public Lexicon(string[] englishWords, string[] vietnameseUnits, Translation[][] englishToVietnamese, Translation[][] vietnameseToEnglish, string trainedOn = "")
+    /// <param name="englishWords">The English vocabulary.</param>
+    /// <param name="vietnameseUnits">The Vietnamese vocabulary.</param>
+    /// <param name="englishToVietnamese">For each English word, its translations.</param>
+    /// <param name="vietnameseToEnglish">For each Vietnamese unit, its translations.</param>
+    /// <param name="trainedOn">A note of the corpora.</param>
+    /// <param name="englishChance">
+    /// For each English word, the chance that a Vietnamese word position of unrelated text holds one of its
+    /// translations (see <see cref="EnglishChance"/>); null when unknown (both or neither).
+    /// </param>
+    /// <param name="vietnameseChance">The same for each Vietnamese unit, against English word positions.</param>
+    public Lexicon(string[] englishWords, string[] vietnameseUnits, Translation[][] englishToVietnamese, Translation[][] vietnameseToEnglish, string trainedOn = "", float[]? englishChance = null, float[]? vietnameseChance = null)
     {
         ArgumentNullException.ThrowIfNull(englishWords);
         ArgumentNullException.ThrowIfNull(vietnameseUnits);
@@ -33,6 +49,20 @@ public sealed class Lexicon
         {
             throw new ArgumentException("Each vocabulary needs exactly one translation list per entry.");
         }
+
+        if ((englishChance is null) != (vietnameseChance is null)
+            || (englishChance is not null && (englishChance.Length != englishWords.Length || vietnameseChance!.Length != vietnameseUnits.Length)))
+        {
+            throw new ArgumentException("Chance rates are needed for both vocabularies, one per entry, or for neither.");
+        }
+
+        if ((englishChance is not null && !englishChance.All(q => q is > 0 and < 1)) || (vietnameseChance is not null && !vietnameseChance.All(q => q is > 0 and < 1)))
+        {
+            throw new ArgumentException("Chance rates must be strictly between 0 and 1.");
+        }
+
+        this.englishChance = englishChance;
+        this.vietnameseChance = vietnameseChance;
 
         this.englishWords = englishWords;
         this.vietnameseUnits = vietnameseUnits;
@@ -70,6 +100,27 @@ public sealed class Lexicon
     /// <summary>The Vietnamese unit with this id.</summary>
     public string VietnameseUnit(int id) => vietnameseUnits[id];
 
+    /// <summary>Whether the lexicon holds per-word chance rates (<see cref="EnglishChance"/>, <see cref="VietnameseChance"/>).</summary>
+    public bool HasChanceRates => englishChance is not null;
+
+    /// <summary>
+    /// The chance that a Vietnamese word position of unrelated text holds a translation (p ≥ 0.05) of this English
+    /// word, estimated from the training corpora: high for function words ("have" → "có"), low for content words.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The lexicon has no chance rates.</exception>
+    public double EnglishChance(int id) => (englishChance ?? throw new InvalidOperationException("The lexicon has no chance rates."))[id];
+
+    /// <summary>The chance that an English word position of unrelated text holds a translation of this Vietnamese unit.</summary>
+    /// <exception cref="InvalidOperationException">The lexicon has no chance rates.</exception>
+    public double VietnameseChance(int id) => (vietnameseChance ?? throw new InvalidOperationException("The lexicon has no chance rates."))[id];
+
+    /// <summary>This lexicon with per-word chance rates (see <see cref="EnglishChance"/>).</summary>
+    public Lexicon WithChanceRates(float[] english, float[] vietnamese) =>
+        new(englishWords, vietnameseUnits, englishToVietnamese, vietnameseToEnglish, TrainedOn, english, vietnamese);
+
+    /// <summary>A probability as the lexicon file stores it (steps of 1/255, at least 1/255).</summary>
+    internal static float Quantize(float probability) => Math.Clamp((int)Math.Round(probability * 255), 1, 255) / 255f;
+
     /// <summary>Likely Vietnamese translations of an English word, most likely first.</summary>
     public ReadOnlySpan<Translation> TranslationsOfEnglish(int id) => englishToVietnamese[id];
 
@@ -89,7 +140,29 @@ public sealed class Lexicon
         var vietnameseMap = Extend(vietnamese, vietnameseIds, extra.vietnameseUnits);
         var toVietnamese = Combine(englishToVietnamese, english.Count, extra.englishToVietnamese, englishMap, vietnameseMap, maximumTranslations);
         var toEnglish = Combine(vietnameseToEnglish, vietnamese.Count, extra.vietnameseToEnglish, vietnameseMap, englishMap, maximumTranslations);
-        return new Lexicon([.. english], [.. vietnamese], toVietnamese, toEnglish, $"{TrainedOn} + {extra.TrainedOn}");
+        return new Lexicon(
+            [.. english], [.. vietnamese], toVietnamese, toEnglish, $"{TrainedOn} + {extra.TrainedOn}",
+            ExtendChance(englishChance, english.Count), ExtendChance(vietnameseChance, vietnamese.Count));
+    }
+
+    // Words new to the lexicon get the median chance rate of the old ones.
+    private static float[]? ExtendChance(float[]? rates, int count)
+    {
+        if (rates is null)
+        {
+            return null;
+        }
+
+        var result = new float[count];
+        rates.CopyTo(result, 0);
+        if (count > rates.Length)
+        {
+            var sorted = rates.Order().ToArray();
+            var median = sorted.Length == 0 ? 1e-3f : sorted[sorted.Length / 2];
+            result.AsSpan(rates.Length).Fill(median);
+        }
+
+        return result;
     }
 
     private static int[] Extend(List<string> words, Dictionary<string, int> ids, string[] more)
@@ -156,7 +229,8 @@ public sealed class Lexicon
         {
             using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
             using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
-            if (reader.ReadInt32() != Magic)
+            var magic = reader.ReadInt32();
+            if (magic is not (Magic or MagicWithChance))
             {
                 throw new InvalidDataException("not a lexicon file (bad header)");
             }
@@ -166,7 +240,14 @@ public sealed class Lexicon
             var vietnamese = ReadStrings(reader);
             var toVietnamese = ReadLists(reader, english.Length, vietnamese.Length);
             var toEnglish = ReadLists(reader, vietnamese.Length, english.Length);
-            return new Lexicon(english, vietnamese, toVietnamese, toEnglish, trainedOn);
+            if (magic == Magic)
+            {
+                return new Lexicon(english, vietnamese, toVietnamese, toEnglish, trainedOn);
+            }
+
+            var englishRates = ReadChance(reader, english.Length);
+            var vietnameseRates = ReadChance(reader, vietnamese.Length);
+            return new Lexicon(english, vietnamese, toVietnamese, toEnglish, trainedOn, englishRates, vietnameseRates);
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException && ex is not InvalidDataException)
         {
@@ -180,12 +261,47 @@ public sealed class Lexicon
         ArgumentNullException.ThrowIfNull(stream);
         using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
+        writer.Write(HasChanceRates ? MagicWithChance : Magic);
         writer.Write(TrainedOn);
         WriteStrings(writer, englishWords);
         WriteStrings(writer, vietnameseUnits);
         WriteLists(writer, englishToVietnamese);
         WriteLists(writer, vietnameseToEnglish);
+        if (HasChanceRates)
+        {
+            WriteChance(writer, englishChance!);
+            WriteChance(writer, vietnameseChance!);
+        }
+    }
+
+    /// <summary>A chance rate as the lexicon file stores it (see <see cref="ChanceStepsPerNat"/>).</summary>
+    internal static float QuantizeChance(double rate) => (float)Math.Exp(-ChanceByte(rate) / ChanceStepsPerNat);
+
+    private static byte ChanceByte(double rate) => (byte)Math.Clamp((int)Math.Round(-Math.Log(rate) * ChanceStepsPerNat), 1, 255);
+
+    private static float[] ReadChance(BinaryReader reader, int count)
+    {
+        var rates = new float[count];
+        var bytes = reader.ReadBytes(count);
+        if (bytes.Length != count)
+        {
+            throw new EndOfStreamException("the chance rates end early");
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            rates[i] = (float)Math.Exp(-Math.Max(bytes[i], (byte)1) / ChanceStepsPerNat);
+        }
+
+        return rates;
+    }
+
+    private static void WriteChance(BinaryWriter writer, float[] rates)
+    {
+        foreach (var q in rates)
+        {
+            writer.Write(ChanceByte(q));
+        }
     }
 
     private static Dictionary<string, int> Index(string[] words)

@@ -45,8 +45,8 @@ public sealed class PairScorer
         vietnameseMarks = new AnchorWeights(model.VietnameseMarkFound, model.VietnameseMarkFoundByChance);
         if (model.Weights.Length != 0)
         {
-            englishWords = new WordCoverage(model.EnglishWordCovered, model.EnglishWordCoveredByChance);
-            vietnameseWords = new WordCoverage(model.VietnameseWordCovered, model.VietnameseWordCoveredByChance);
+            englishWords = new WordCoverage(model.EnglishWordCovered, model.EnglishWordCoveredByChance, model.EnglishWordChanceScale, model.EnglishWordChanceBackground);
+            vietnameseWords = new WordCoverage(model.VietnameseWordCovered, model.VietnameseWordCoveredByChance, model.VietnameseWordChanceScale, model.VietnameseWordChanceBackground);
         }
     }
 
@@ -115,8 +115,8 @@ public sealed class PairScorer
     {
         x[0] = Math.Clamp(length, -12, 12);
         x[1] = Math.Clamp(anchors, -30, 30);
-        x[2] = Math.Clamp(englishWords.Score(LexicalFeatures.Covered(english, vietnamese), english.Known, vietnamese.Known), -60, 60);
-        x[3] = Math.Clamp(vietnameseWords.Score(LexicalFeatures.Covered(vietnamese, english), vietnamese.Known, english.Known), -60, 60);
+        x[2] = Math.Clamp(englishWords.Score(english, vietnamese), -60, 60);
+        x[3] = Math.Clamp(vietnameseWords.Score(vietnamese, english), -60, 60);
     }
 
     /// <summary>The length part of <see cref="Score"/>.</summary>
@@ -167,11 +167,24 @@ public sealed class PairScorer
 
     // A word with a lexicon entry finds a translation among m target words by chance with probability 1 − (1 − q)^m,
     // and in its real translation with probability 1 − (1 − a)(1 − q)^m: a longer target covers more by chance,
-    // so merging sentences into one bead does not earn lexical evidence for free.
-    private readonly struct WordCoverage(double translated, double chance)
+    // so merging sentences into one bead does not earn lexical evidence for free. With per-word rates in the
+    // lexicon and a fitted scale, q is the word's own: 1 − q = exp(−(λ₀ + s·λ_w)), so "have" ↔ "có" earns little.
+    private readonly struct WordCoverage(double translated, double chance, double scale, double background)
     {
         private readonly double logMissTranslated = Math.Log(1 - translated);
         private readonly double logMissChance = Math.Log(1 - chance);
+
+        public double Score(LexicalFeatures source, LexicalFeatures target)
+        {
+            if (source.Known == 0 || logMissChance == 0)
+            {
+                return 0;
+            }
+
+            return scale > 0 && source.Chance is not null
+                ? LexicalFeatures.CoverageScore(source, target, logMissTranslated, background, scale)
+                : Score(LexicalFeatures.Covered(source, target), source.Known, target.Known);
+        }
 
         public double Score(int covered, int known, int targetKnown)
         {

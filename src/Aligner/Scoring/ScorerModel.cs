@@ -81,6 +81,22 @@ public sealed record ScorerModel
     public double VietnameseWordCoveredByChance { get; init; }
 
     /// <summary>
+    /// With a lexicon that has per-word chance rates: a Vietnamese word position covers an English word w by chance
+    /// with rate λ₀ + s·λ_w (λ = −ln(1 − q), q the lexicon's rate of w); this is s. Zero: the global
+    /// <see cref="EnglishWordCoveredByChance"/> is used.
+    /// </summary>
+    public double EnglishWordChanceScale { get; init; }
+
+    /// <summary>λ₀ of <see cref="EnglishWordChanceScale"/>: chance coverage that does not depend on the word.</summary>
+    public double EnglishWordChanceBackground { get; init; }
+
+    /// <summary>The same as <see cref="EnglishWordChanceScale"/> for Vietnamese units against English words.</summary>
+    public double VietnameseWordChanceScale { get; init; }
+
+    /// <summary>λ₀ of <see cref="VietnameseWordChanceScale"/>.</summary>
+    public double VietnameseWordChanceBackground { get; init; }
+
+    /// <summary>
     /// Weights of the logistic regression that combines the evidence into one score, in the order of
     /// <see cref="PairScorer.FeatureNames"/>; empty for a model without lexicon, which then adds the length and anchor
     /// scores.
@@ -107,6 +123,8 @@ public sealed record ScorerModel
         && VietnameseMarkFound == other.VietnameseMarkFound && VietnameseMarkFoundByChance == other.VietnameseMarkFoundByChance
         && EnglishWordCovered == other.EnglishWordCovered && EnglishWordCoveredByChance == other.EnglishWordCoveredByChance
         && VietnameseWordCovered == other.VietnameseWordCovered && VietnameseWordCoveredByChance == other.VietnameseWordCoveredByChance
+        && EnglishWordChanceScale == other.EnglishWordChanceScale && EnglishWordChanceBackground == other.EnglishWordChanceBackground
+        && VietnameseWordChanceScale == other.VietnameseWordChanceScale && VietnameseWordChanceBackground == other.VietnameseWordChanceBackground
         && Weights.AsSpan().SequenceEqual(other.Weights) && Bias == other.Bias && TrainedOn == other.TrainedOn;
 
     /// <inheritdoc/>
@@ -179,6 +197,10 @@ public sealed record ScorerModel
             Probability(EnglishWordCoveredByChance, nameof(EnglishWordCoveredByChance));
             Probability(VietnameseWordCovered, nameof(VietnameseWordCovered));
             Probability(VietnameseWordCoveredByChance, nameof(VietnameseWordCoveredByChance));
+            NonNegative(EnglishWordChanceScale, nameof(EnglishWordChanceScale));
+            NonNegative(EnglishWordChanceBackground, nameof(EnglishWordChanceBackground));
+            NonNegative(VietnameseWordChanceScale, nameof(VietnameseWordChanceScale));
+            NonNegative(VietnameseWordChanceBackground, nameof(VietnameseWordChanceBackground));
         }
     }
 
@@ -187,6 +209,14 @@ public sealed record ScorerModel
         if (!(value > 0) || !double.IsFinite(value))
         {
             throw new InvalidDataException($"{name} must be a positive number, not {value}");
+        }
+    }
+
+    private static void NonNegative(double value, string name)
+    {
+        if (!(value >= 0) || !double.IsFinite(value))
+        {
+            throw new InvalidDataException($"{name} must be a non-negative number, not {value}");
         }
     }
 

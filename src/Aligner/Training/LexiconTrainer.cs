@@ -105,7 +105,103 @@ public static class LexiconTrainer
 
         var toVietnamese = Lists(viGivenEn, cooccurrence, reverse: false, englishVocabulary.Count, options);
         var toEnglish = Lists(enGivenVi, cooccurrence, reverse: true, vietnameseVocabulary.Count, options);
-        return Compact(englishVocabulary.Words, vietnameseVocabulary.Words, toVietnamese, toEnglish, trainedOn);
+        var lexicon = Compact(englishVocabulary.Words, vietnameseVocabulary.Words, toVietnamese, toEnglish, trainedOn);
+        return WithChanceRates(lexicon, tokenised);
+    }
+
+    // The chance rate of a word: how often a word position of the other side of the training corpora holds one of
+    // its translations (p ≥ 0.05, as LexicalFeatures uses them), per position with translations of its own (the m
+    // of the coverage model), pooled over every sentence; (count + 0.5) / (positions + 1).
+    private static Lexicon WithChanceRates(Lexicon lexicon, List<(List<string> English, List<string> Syllables)> corpus)
+    {
+        var englishUseful = new bool[lexicon.EnglishCount];
+        var vietnameseUseful = new bool[lexicon.VietnameseCount];
+        var englishOfVietnameseUnit = new List<int>[lexicon.VietnameseCount]; // u → English words e with u among e's translations
+        var vietnameseOfEnglishWord = new List<int>[lexicon.EnglishCount]; // e → Vietnamese units v with e among v's translations
+        for (var e = 0; e < lexicon.EnglishCount; e++)
+        {
+            foreach (var tr in lexicon.TranslationsOfEnglish(e))
+            {
+                if (Lexicon.Quantize(tr.Probability) >= LexicalFeatures.MinimumProbability)
+                {
+                    englishUseful[e] = true;
+                    (englishOfVietnameseUnit[tr.Target] ??= []).Add(e);
+                }
+            }
+        }
+
+        for (var v = 0; v < lexicon.VietnameseCount; v++)
+        {
+            foreach (var tr in lexicon.TranslationsOfVietnamese(v))
+            {
+                if (Lexicon.Quantize(tr.Probability) >= LexicalFeatures.MinimumProbability)
+                {
+                    vietnameseUseful[v] = true;
+                    (vietnameseOfEnglishWord[tr.Target] ??= []).Add(v);
+                }
+            }
+        }
+
+        var englishHits = new long[lexicon.EnglishCount];
+        var vietnameseHits = new long[lexicon.VietnameseCount];
+        var stamp = new int[lexicon.EnglishCount];
+        long englishKnown = 0, vietnameseKnown = 0;
+        var position = 0;
+        foreach (var (english, syllables) in corpus)
+        {
+            foreach (var word in english)
+            {
+                var id = lexicon.EnglishId(word);
+                if (id < 0)
+                {
+                    continue;
+                }
+
+                englishKnown += englishUseful[id] ? 1 : 0;
+                foreach (var v in vietnameseOfEnglishWord[id] ?? [])
+                {
+                    vietnameseHits[v]++;
+                }
+            }
+
+            var ids = new int[syllables.Count];
+            var pairs = new int[syllables.Count];
+            for (var p = 0; p < syllables.Count; p++)
+            {
+                ids[p] = lexicon.VietnameseId(syllables[p]);
+                pairs[p] = p + 1 < syllables.Count ? lexicon.VietnameseId(LexicalTokenizer.Join(syllables[p], syllables[p + 1])) : -1;
+            }
+
+            for (var p = 0; p < syllables.Count; p++)
+            {
+                var known = (ids[p] >= 0 && vietnameseUseful[ids[p]]) || (pairs[p] >= 0 && vietnameseUseful[pairs[p]]) || (p > 0 && pairs[p - 1] >= 0 && vietnameseUseful[pairs[p - 1]]);
+                vietnameseKnown += known ? 1 : 0;
+
+                // A translation starting here (the syllable or the pair it opens) is one event per English word.
+                position++;
+                foreach (var unit in (ReadOnlySpan<int>)[ids[p], pairs[p]])
+                {
+                    if (unit < 0)
+                    {
+                        continue;
+                    }
+
+                    foreach (var e in englishOfVietnameseUnit[unit] ?? [])
+                    {
+                        if (stamp[e] != position)
+                        {
+                            stamp[e] = position;
+                            englishHits[e]++;
+                        }
+                    }
+                }
+            }
+        }
+
+        return lexicon.WithChanceRates(Rates(englishHits, vietnameseKnown), Rates(vietnameseHits, englishKnown));
+
+        static float[] Rates(long[] hits, long positions) =>
+            [.. hits.Select(h => Lexicon.QuantizeChance(Math.Min((h + 0.5) / (positions + 1.0), 0.99)))];
     }
 
     // EM for t(target | source), one probability per co-occurring pair, plus t(target | NULL) per target.

@@ -132,6 +132,22 @@ public static class ScorerTrainer
             VietnameseWordCoveredByChance = chanceVi,
             Weights = new double[PairScorer.FeatureNames.Count],
         };
+        if (enLexical.Count != 0 && enLexical.All(f => f.Chance is not null || f.Positions == 0) && viLexical.All(f => f.Chance is not null || f.Positions == 0)
+            && enLexical.Any(f => f.Known > 0) && viLexical.Any(f => f.Known > 0))
+        {
+            var perWordEn = PerWordRates(enLexical, viLexical, chanceEn);
+            var perWordVi = PerWordRates(viLexical, enLexical, chanceVi);
+            model = model with
+            {
+                EnglishWordCovered = perWordEn.Translated,
+                EnglishWordChanceScale = perWordEn.Scale,
+                EnglishWordChanceBackground = perWordEn.Background,
+                VietnameseWordCovered = perWordVi.Translated,
+                VietnameseWordChanceScale = perWordVi.Scale,
+                VietnameseWordChanceBackground = perWordVi.Background,
+            };
+        }
+
         var scorer = new PairScorer(model);
         var rows = new List<double[]>();
         var labels = new List<double>();
@@ -188,6 +204,80 @@ public static class ScorerTrainer
         var chance = Solve(q => Expected(source, target, [1, -1, 2, -2, 3, -3], m => Math.Pow(1 - q, m)));
         var translated = Solve(a => Expected(source, target, [0], m => (1 - a) * Math.Pow(1 - chance, m)));
         return (Math.Round(translated, 5), Math.Round(chance, 6));
+    }
+
+    // Per-word chance (lexicon rates λ_w): a position is covered by chance with 1 − exp(−m(λ₀ + s·λ_w)). For each
+    // background λ₀ on a grid of fractions of the global rate, s matches the covered count of neighbours one to three
+    // lines away; the pair with the highest Bernoulli likelihood wins. Then a as in WordRates.
+    private static (double Translated, double Scale, double Background) PerWordRates(List<LexicalFeatures> source, List<LexicalFeatures> target, double globalChance)
+    {
+        var chance = Trials(source, target, [1, -1, 2, -2, 3, -3]);
+        var global = -Math.Log(1 - globalChance);
+        double bestLikelihood = double.NegativeInfinity, bestScale = 1, bestBackground = 0;
+        foreach (var fraction in (double[])[0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7])
+        {
+            var background = fraction * global;
+            var scale = SolveScale(s => chance.Sum(t => (t.Covered ? 1 : 0) - (1 - Math.Exp(-t.M * (background + (s * t.Lambda))))));
+            var likelihood = 0.0;
+            foreach (var t in chance)
+            {
+                var miss = Math.Exp(-t.M * (background + (scale * t.Lambda)));
+                likelihood += t.Covered ? Math.Log(Math.Max(1 - miss, 1e-300)) : Math.Log(miss);
+            }
+
+            if (likelihood > bestLikelihood)
+            {
+                (bestLikelihood, bestScale, bestBackground) = (likelihood, scale, background);
+            }
+        }
+
+        var own = Trials(source, target, [0]);
+        var translated = Solve(a => own.Sum(t => (t.Covered ? 1 : 0) - (1 - ((1 - a) * Math.Exp(-t.M * (bestBackground + (bestScale * t.Lambda)))))));
+        return (Math.Round(translated, 5), Math.Round(bestScale, 5), Math.Round(bestBackground, 7));
+    }
+
+    // Every known position of source[i] against target[i + offset]: its chance rate λ, the target's known count m, covered or not.
+    private static List<(double Lambda, int M, bool Covered)> Trials(List<LexicalFeatures> source, List<LexicalFeatures> target, int[] offsets)
+    {
+        var trials = new List<(double, int, bool)>();
+        var covered = new bool[source.Count == 0 ? 0 : source.Max(f => f.Positions)];
+        foreach (var offset in offsets)
+        {
+            for (var i = Math.Max(0, -offset); i < source.Count && i + offset < target.Count; i++)
+            {
+                var s = source[i];
+                if (s.Known == 0 || s.Chance is null)
+                {
+                    continue;
+                }
+
+                var m = Math.Max(target[i + offset].Known, 1);
+                var flags = covered.AsSpan(0, s.Positions);
+                LexicalFeatures.MarkCovered(s, target[i + offset], flags);
+                for (var p = 0; p < s.Positions; p++)
+                {
+                    if (s.IsKnown(p))
+                    {
+                        trials.Add((s.Chance[p], m, flags[p]));
+                    }
+                }
+            }
+        }
+
+        return trials;
+    }
+
+    // The root of a function of the scale that decreases from positive to negative, by bisection on log s in [1e-4, 1e4].
+    private static double SolveScale(Func<double, double> f)
+    {
+        double low = Math.Log(1e-4), high = Math.Log(1e4);
+        for (var k = 0; k < 60; k++)
+        {
+            var mid = (low + high) / 2;
+            (low, high) = f(Math.Exp(mid)) > 0 ? (mid, high) : (low, mid);
+        }
+
+        return Math.Exp((low + high) / 2);
     }
 
     // Observed minus expected covered words, for the pairs (i, i + offset); missed(m) is the chance of a miss.

@@ -19,6 +19,30 @@ public sealed class LexicalScoringTests
         ScorerModel.Default.EnglishWordCovered.Should().BeGreaterThan(ScorerModel.Default.EnglishWordCoveredByChance);
     }
 
+    [Test]
+    public void Default_FunctionWordsAreCoveredByChanceMoreOften()
+    {
+        var lexicon = Lexicon.Default;
+        lexicon.HasChanceRates.Should().BeTrue();
+        ScorerModel.Default.EnglishWordChanceScale.Should().BeGreaterThan(0);
+        ScorerModel.Default.VietnameseWordChanceScale.Should().BeGreaterThan(0);
+
+        lexicon.EnglishChance(lexicon.EnglishId(Aligner.Tokenization.LexicalTokenizer.EnglishWords("have")[0])).Should().BeGreaterThan(5 * lexicon.EnglishChance(lexicon.EnglishId(Aligner.Tokenization.LexicalTokenizer.EnglishWords("government")[0])));
+        lexicon.VietnameseChance(lexicon.VietnameseId("có")).Should().BeGreaterThan(5 * lexicon.VietnameseChance(lexicon.VietnameseId("chính_phủ")));
+    }
+
+    // Only function words in common ("have" → "có", "it" → "nó"): weaker evidence than a real translation of the same length.
+    [Test]
+    public void Score_FunctionWordsAlone_ScoreBelowATranslation()
+    {
+        var scorer = PairScorer.Default;
+
+        var chance = scorer.Score(English("You could have done better."), Vietnamese("Nó có tên gọi Nunavut."));
+        var translation = scorer.Score(English("You could have done better."), Vietnamese("Bạn đã có thể làm tốt hơn."));
+
+        chance.Should().BeLessThan(translation - 2);
+    }
+
     // Same lengths, no numbers or names: only the words can tell these apart.
     [TestCase("The children are playing in the garden.", "Bọn trẻ đang chơi trong vườn.", "Giá xăng lại tăng mạnh.")]
     [TestCase("My father works at the hospital.", "Bố tôi làm việc ở bệnh viện.", "Cô ấy thích đọc sách cũ.")]

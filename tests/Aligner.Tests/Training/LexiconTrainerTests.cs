@@ -103,6 +103,64 @@ public sealed class LexiconTrainerTests
         }
     }
 
+    [Test]
+    public void Train_ChanceRates_FunctionWordsAboveContentWords()
+    {
+        lexicon.HasChanceRates.Should().BeTrue();
+
+        // "con" is in nearly every Vietnamese line; "hót" in one.
+        lexicon.VietnameseChance(lexicon.VietnameseId("con")).Should().BeGreaterThan(lexicon.VietnameseChance(lexicon.VietnameseId("hót")));
+        for (var e = 0; e < lexicon.EnglishCount; e++)
+        {
+            lexicon.EnglishChance(e).Should().BeInRange(1e-9, 1);
+        }
+    }
+
+    [Test]
+    public void LexicalFeatures_ChanceIsPositiveExactlyAtKnownPositions_AndCombines()
+    {
+        var first = LexicalFeatures.Vietnamese("một con mèo chạy xyz", lexicon);
+        var second = LexicalFeatures.English("the bird sings", lexicon);
+        var third = LexicalFeatures.English("a dog", lexicon);
+
+        first.Chance!.Count(c => c > 0).Should().Be(first.Known);
+        second.Chance!.Count(c => c > 0).Should().Be(second.Known);
+        first.Chance![4].Should().Be(0, "xyz is not in the lexicon");
+        var both = LexicalFeatures.Combine(second, third);
+        both.Chance.Should().Equal([.. second.Chance!, .. third.Chance!]);
+    }
+
+    [Test]
+    public void SaveThenLoad_RoundTripsChanceRates()
+    {
+        using var stream = new MemoryStream();
+        lexicon.Save(stream);
+        stream.Position = 0;
+
+        var loaded = Lexicon.Load(stream);
+
+        loaded.HasChanceRates.Should().BeTrue();
+        for (var v = 0; v < lexicon.VietnameseCount; v++)
+        {
+            loaded.VietnameseChance(v).Should().BeApproximately(lexicon.VietnameseChance(v), 1e-6, "the trainer stores rates already quantised");
+        }
+    }
+
+    [Test]
+    public void SaveThenLoad_WithoutChanceRates_StaysTheOldFormat()
+    {
+        var old = new Lexicon(["cat"], ["mèo"], [[new Translation(0, 0.9f)]], [[new Translation(0, 0.9f)]], "old");
+        using var stream = new MemoryStream();
+        old.Save(stream);
+        stream.Position = 0;
+
+        var loaded = Lexicon.Load(stream);
+
+        loaded.HasChanceRates.Should().BeFalse();
+        LexicalFeatures.English("cat", loaded).Chance.Should().BeNull();
+        LexicalFeatures.English("cat", loaded).Known.Should().Be(1);
+    }
+
     [TestCase(new byte[0])]
     [TestCase(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 })]
     public void Load_NotALexicon_ThrowsInvalidData(byte[] bytes)
