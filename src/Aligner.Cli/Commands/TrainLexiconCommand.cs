@@ -53,7 +53,7 @@ internal static class TrainLexiconCommand
                 }
             }
 
-            var progress = new LineProgress(io.Error);
+            var progress = io.ErrorIsTerminal ? new LineProgress(io.Error) : null; // progress only where a person watches
             var options = LexiconTrainingOptions.Default with { Iterations = parse.GetValue(iterations), MinimumMass = parse.GetValue(minimumMass) };
             if (options.Iterations is < 1 or > 100 || options.MinimumMass is < 0 or > 1)
             {
