@@ -8,10 +8,12 @@ shared=${SHARED:-$root/../shared}
 work=${1:-$root/eval-work}
 dotnet build "$root/src/Aligner.Cli" -c Release -v quiet -nologo >/dev/null
 cli="dotnet $root/src/Aligner.Cli/bin/Release/net10.0/Aligner.Cli.dll"
+# SCALE_UNIQUE=1 leaves out the paragraphs the help repeats on many pages (see make_scale.py).
+suffix=${SCALE_UNIQUE:+-unique}
 printf '| files | MB | seconds | peak memory MB | pairs | passages |\n|---|---|---|---|---|---|\n'
 for n in ${SCALE_FILES:-250 500 1000}; do
-  dir=$work/match-scale-$n
-  [ -d "$dir" ] || python3 "$root/benchmarks/eval/match/make_scale.py" --data "$shared/data" --out "$dir" --files "$n" >/dev/null
+  dir=$work/match-scale$suffix-$n
+  [ -d "$dir" ] || python3 "$root/benchmarks/eval/match/make_scale.py" --data "$shared/data" --out "$dir" --files "$n" ${SCALE_UNIQUE:+--unique} >/dev/null
   mb=$(du -sm "$dir" | cut -f1)
   start=$(date +%s.%N)
   /usr/bin/time -f '%M' -o "$work/match-scale.mem" $cli match "$dir" > "$work/match-scale.jsonl"

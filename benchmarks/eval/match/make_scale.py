@@ -7,7 +7,10 @@ out so that an English file and a Vietnamese file share most but not all of thei
 language only, and the order of pages differs between the two files: the matcher has to find partners by content.
 No gold is written: this collection measures time and its growth with size, not quality.
 
-Usage: make_scale.py --data DIR --out DIR --files N [--seed S]
+With --unique, paragraphs whose English or Vietnamese text occurs more than once in the help are left out, so the
+number of true matches grows like the collection and the timing shows how the matcher itself scales.
+
+Usage: make_scale.py --data DIR --out DIR --files N [--seed S] [--unique]
 """
 import argparse, gzip, os, random
 
@@ -18,15 +21,21 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--files", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--unique", action="store_true", help="leave out paragraphs repeated anywhere in the help")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     base = os.path.join(a.data, "libreoffice-help-en-vi")
     en = gzip.open(os.path.join(base, "lohelp.en.gz"), "rt", encoding="utf-8").read().split("\n")
     vi = gzip.open(os.path.join(base, "lohelp.vi.gz"), "rt", encoding="utf-8").read().split("\n")
+    from collections import Counter
+    seen = Counter(en) + Counter(vi)
+    keep = (lambda k: seen[en[k]] == 1 and seen[vi[k]] == 1) if a.unique else (lambda k: True)
     pages = []
     for row in open(os.path.join(base, "lohelp.docs.tsv"), encoding="utf-8").read().splitlines()[1:]:
         _, s, e = row.split("\t")
-        pages.append((en[int(s) - 1:int(e)], vi[int(s) - 1:int(e)]))
+        lines = [k for k in range(int(s) - 1, int(e)) if keep(k)]
+        if lines:
+            pages.append(([en[k] for k in lines], [vi[k] for k in lines]))
     rng.shuffle(pages)
     os.makedirs(a.out, exist_ok=True)
     names = list(range(a.files))

@@ -48,7 +48,8 @@ internal static class TrainRestorerCommand
             }
 
             var watch = Stopwatch.StartNew();
-            var model = RestorerTrainer.TrainFiles(parse.GetRequiredValue(corpus), options);
+            var progress = io.ErrorIsTerminal ? new LineProgress(io.Error) : null; // progress only where a person watches
+            var model = RestorerTrainer.TrainFiles(parse.GetRequiredValue(corpus), options, progress);
             var path = parse.GetRequiredValue(output);
             using (var stream = io.OpenOutput(path))
             {

@@ -22,7 +22,11 @@ public static class RestorerTrainer
 {
     /// <summary>Trains on the lines of the given files (UTF-8; <c>.gz</c> files are decompressed).</summary>
     /// <exception cref="InvalidDataException">A file is missing or unreadable, or the text has no Vietnamese syllable.</exception>
-    public static SyllableLanguageModel TrainFiles(IEnumerable<string> paths, RestorerTrainerOptions? options = null, CancellationToken cancellationToken = default)
+    /// <param name="paths">The corpus files.</param>
+    /// <param name="options">Training options; the defaults when null.</param>
+    /// <param name="progress">Receives a line now and then: lines read, then the model being built.</param>
+    /// <param name="cancellationToken">Stops a long run.</param>
+    public static SyllableLanguageModel TrainFiles(IEnumerable<string> paths, RestorerTrainerOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var list = paths.ToList();
@@ -34,12 +38,16 @@ public static class RestorerTrainer
             }
         }
 
-        return Train(ReadLines(list), options, cancellationToken);
+        return Train(ReadLines(list), options, progress, cancellationToken);
     }
 
     /// <summary>Trains on accented Vietnamese text, one paragraph or sentence per line.</summary>
     /// <exception cref="InvalidDataException">The text has no Vietnamese syllable.</exception>
-    public static SyllableLanguageModel Train(IEnumerable<string> lines, RestorerTrainerOptions? options = null, CancellationToken cancellationToken = default)
+    /// <param name="lines">The corpus, one paragraph or sentence per line.</param>
+    /// <param name="options">Training options; the defaults when null.</param>
+    /// <param name="progress">Receives a line now and then: lines read, then the model being built.</param>
+    /// <param name="cancellationToken">Stops a long run.</param>
+    public static SyllableLanguageModel Train(IEnumerable<string> lines, RestorerTrainerOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lines);
         options ??= RestorerTrainerOptions.Default;
@@ -59,6 +67,10 @@ public static class RestorerTrainer
             if ((++lineCount & 0xFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (lineCount % 100_000 < 0x1000)
+                {
+                    progress?.Report($"{lineCount:N0} lines read");
+                }
             }
 
             var line = raw.IsNormalized(NormalizationForm.FormC) ? raw : raw.Normalize(NormalizationForm.FormC);
@@ -130,6 +142,8 @@ public static class RestorerTrainer
         {
             throw new InvalidDataException("the training text has no Vietnamese syllable");
         }
+
+        progress?.Report($"{lineCount:N0} lines read; counting and smoothing n-grams");
 
         // Vocabulary: frequent forms first, rare ones become <unk>.
         var byFrequency = forms.Where(p => formCounts[p.Value] >= options.MinSyllableCount)
