@@ -112,7 +112,7 @@ public sealed class PassageMatcher
             progress?.Report(new MatchProgress("aligning", Interlocked.Increment(ref aligned), groups.Count));
         });
 
-        // 4. Each sentence keeps its strongest passage.
+        // 4. Strongest passages first, a sentence keeps one partner per other file.
         return Resolve(found.SelectMany(p => p), documents, files);
     }
 
@@ -156,6 +156,9 @@ public sealed class PassageMatcher
                     seeds.AddRange(local.Found);
                 }
             });
+
+        // Threads finish in any order: sort, so that the output does not depend on scheduling.
+        seeds.Sort((a, b) => a.Vietnamese != b.Vietnamese ? a.Vietnamese.CompareTo(b.Vietnamese) : a.English.CompareTo(b.English));
         return seeds;
     }
 
@@ -302,7 +305,7 @@ public sealed class PassageMatcher
         var pairedWith = new HashSet<(bool English, int Sentence, int OtherDocument)>();
         var paired = new HashSet<(bool English, int Sentence)>();
         var kept = new List<Passage>();
-        foreach (var passage in passages.OrderByDescending(p => p.Score))
+        foreach (var passage in passages.OrderByDescending(p => p.Score).ThenBy(p => p.EnglishDocument).ThenBy(p => p.VietnameseDocument).ThenBy(p => p.Pairs[0].English))
         {
             var free = passage.Pairs.Where(p =>
             {

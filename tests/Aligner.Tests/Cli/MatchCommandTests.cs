@@ -104,6 +104,22 @@ public sealed class MatchCommandTests : IDisposable
     }
 
     [Test]
+    public void Match_MoreTextThanOneRunHolds_OneLineErrorBeforeReading()
+    {
+        // Sparse files: their size counts, nothing is written to disk or read.
+        for (var k = 0; k < 2; k++)
+        {
+            using var file = File.Create(temp.File($"big{k}.txt"));
+            file.SetLength(150L << 20);
+        }
+
+        var run = CliRun.Of("match", temp.Path);
+
+        run.ExitCode.Should().Be(CliApp.BadInput);
+        run.ErrorLines.Should().ContainSingle().Which.Should().Contain("MiB").And.Contain("smaller sets");
+    }
+
+    [Test]
     public void Match_NoArguments_UsageError()
     {
         var run = CliRun.Of("match");
