@@ -1,5 +1,4 @@
-using System.IO.Compression;
-using System.Text;
+using Aligner.IO;
 
 namespace Aligner.Detection;
 
@@ -78,72 +77,45 @@ public sealed class LanguageModel
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The stream does not hold a valid model.</exception>
-    public static LanguageModel Load(Stream stream)
+    public static LanguageModel Load(Stream stream) => ModelFile.Read(stream, "language detector model", reader =>
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        try
+        var version = ModelFile.ReadHeader(reader, Magic, "language detector model", 1, Version);
+        var order = reader.ReadInt32();
+        var ngramBits = reader.ReadInt32();
+        var wordBits = reader.ReadInt32();
+        if (order is < 1 or > 7 || ngramBits is < 8 or > 26 || wordBits is < 8 or > 26)
         {
-            using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-            using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
-            if (reader.ReadUInt32() != Magic)
-            {
-                throw new InvalidDataException("not a language detector model (bad magic number)");
-            }
-
-            var version = reader.ReadInt32();
-            if (version is < 1 or > Version)
-            {
-                throw new InvalidDataException($"language detector model version {version} is not supported (expected {Version})");
-            }
-
-            var order = reader.ReadInt32();
-            var ngramBits = reader.ReadInt32();
-            var wordBits = reader.ReadInt32();
-            if (order is < 1 or > 7 || ngramBits is < 8 or > 26 || wordBits is < 8 or > 26)
-            {
-                throw new InvalidDataException($"language detector model has invalid sizes (order {order}, bits {ngramBits}/{wordBits})");
-            }
-
-            var calibration = new LanguageModelCalibration
-            {
-                PlattSlope = reader.ReadDouble(),
-                PlattIntercept = reader.ReadDouble(),
-                CapitalWeight = reader.ReadDouble(),
-                VietnameseOnlyDiacritic = reader.ReadDouble(),
-                VietnameseSharedDiacritic = reader.ReadDouble(),
-                EnglishUnseenWeight = reader.ReadDouble(),
-                VietnameseUnseenWeight = reader.ReadDouble(),
-                EnglishDiacriticPenalty = reader.ReadDouble(),
-                OutOfModelScale = reader.ReadDouble(),
-                OutOfModelBias = reader.ReadDouble(),
-                ForeignDiacriticPenalty = reader.ReadDouble(),
-            };
-            if (version >= 2)
-            {
-                calibration = calibration with { WordClip = reader.ReadDouble() };
-            }
-
-            var trainedOn = reader.ReadString();
-            var ngrams = ReadExactly(reader, 2 << ngramBits);
-            var words = ReadExactly(reader, 2 << wordBits);
-            return new LanguageModel(order, ngramBits, wordBits, ngrams, words, calibration, trainedOn);
+            throw new InvalidDataException($"language detector model has invalid sizes (order {order}, bits {ngramBits}/{wordBits})");
         }
-        catch (EndOfStreamException ex)
+
+        var calibration = new LanguageModelCalibration
         {
-            throw new InvalidDataException("language detector model is truncated", ex);
-        }
-        catch (IOException ex)
+            PlattSlope = reader.ReadDouble(),
+            PlattIntercept = reader.ReadDouble(),
+            CapitalWeight = reader.ReadDouble(),
+            VietnameseOnlyDiacritic = reader.ReadDouble(),
+            VietnameseSharedDiacritic = reader.ReadDouble(),
+            EnglishUnseenWeight = reader.ReadDouble(),
+            VietnameseUnseenWeight = reader.ReadDouble(),
+            EnglishDiacriticPenalty = reader.ReadDouble(),
+            OutOfModelScale = reader.ReadDouble(),
+            OutOfModelBias = reader.ReadDouble(),
+            ForeignDiacriticPenalty = reader.ReadDouble(),
+        };
+        if (version >= 2)
         {
-            throw new InvalidDataException($"language detector model cannot be read ({ex.Message})", ex);
+            calibration = calibration with { WordClip = reader.ReadDouble() };
         }
-    }
+
+        var trainedOn = reader.ReadString();
+        var ngrams = ModelFile.ReadExactly(reader, 2 << ngramBits);
+        var words = ModelFile.ReadExactly(reader, 2 << wordBits);
+        return new LanguageModel(order, ngramBits, wordBits, ngrams, words, calibration, trainedOn);
+    });
 
     /// <summary>Writes the model (gzip-compressed binary) to <paramref name="stream"/>.</summary>
-    public void Save(Stream stream)
+    public void Save(Stream stream) => ModelFile.Write(stream, writer =>
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(Version);
         writer.Write(Order);
@@ -165,7 +137,7 @@ public sealed class LanguageModel
         writer.Write(TrainedOn);
         writer.Write(Ngrams);
         writer.Write(Words);
-    }
+    });
 
     /// <summary>Returns a copy of this model with another calibration.</summary>
     public LanguageModel WithCalibration(LanguageModelCalibration calibration)
@@ -174,24 +146,7 @@ public sealed class LanguageModel
         return new LanguageModel(Order, NgramBits, WordBits, Ngrams, Words, calibration, TrainedOn);
     }
 
-    private static byte[] ReadExactly(BinaryReader reader, int count)
-    {
-        var bytes = reader.ReadBytes(count);
-        if (bytes.Length != count)
-        {
-            throw new EndOfStreamException();
-        }
-
-        return bytes;
-    }
-
-    private static LanguageModel LoadDefault()
-    {
-        const string name = "Aligner.Models.detector.bin";
-        using var stream = typeof(LanguageModel).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The embedded resource {name} is missing.");
-        return Load(stream);
-    }
+    private static LanguageModel LoadDefault() => ModelFile.LoadEmbedded("Aligner.Models.detector.bin", Load);
 }
 
 /// <summary>

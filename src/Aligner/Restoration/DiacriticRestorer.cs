@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Aligner.IO;
 using Aligner.Normalization;
 
 namespace Aligner.Restoration;
@@ -80,12 +81,7 @@ public sealed class DiacriticRestorer
     public DiacriticRestorerOptions Options { get; }
 
     /// <summary>Loads the model embedded in the library.</summary>
-    public static SyllableLanguageModel LoadDefaultModel()
-    {
-        using var stream = typeof(DiacriticRestorer).Assembly.GetManifestResourceStream(EmbeddedModelName)
-            ?? throw new InvalidOperationException($"The embedded model {EmbeddedModelName} is missing from {typeof(DiacriticRestorer).Assembly.GetName().Name}.");
-        return SyllableLanguageModel.Load(stream);
-    }
+    public static SyllableLanguageModel LoadDefaultModel() => ModelFile.LoadEmbedded(EmbeddedModelName, SyllableLanguageModel.Load);
 
     /// <summary>Loads a model from <paramref name="modelStream"/> (see <see cref="SyllableLanguageModel.Load"/>) and builds a restorer.</summary>
     /// <exception cref="InvalidDataException">The stream is not a syllable model.</exception>

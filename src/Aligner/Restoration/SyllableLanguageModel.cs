@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
-using System.IO.Compression;
 using System.Numerics;
-using System.Text;
+using Aligner.IO;
 using Aligner.Normalization;
 
 namespace Aligner.Restoration;
@@ -157,97 +156,69 @@ public sealed class SyllableLanguageModel
     /// <summary>Loads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     /// <exception cref="InvalidDataException">The stream is not a syllable model of this version.</exception>
-    public static SyllableLanguageModel Load(Stream stream)
+    public static SyllableLanguageModel Load(Stream stream) => ModelFile.Read(stream, "syllable model", reader =>
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        try
+        ModelFile.ReadHeader(reader, Magic, "syllable model", Version, Version);
+        var count = reader.ReadInt32();
+        if (count < FirstSyllable || count > 65535)
         {
-            using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-            using var buffered = new BufferedStream(gzip, 1 << 16);
-            using var reader = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
-            if (reader.ReadUInt32() != Magic)
-            {
-                throw new InvalidDataException("not a syllable model (bad magic number)");
-            }
-
-            var version = reader.ReadInt32();
-            if (version != Version)
-            {
-                throw new InvalidDataException($"syllable model version {version} is not supported (expected {Version})");
-            }
-
-            var count = reader.ReadInt32();
-            if (count < FirstSyllable || count > 65535)
-            {
-                throw new InvalidDataException($"bad vocabulary size {count}");
-            }
-
-            var vocabulary = new string[count];
-            var unigram = new float[count];
-            var backoff = new float[count];
-            var flags = new byte[count];
-            var capital = new float[count];
-            for (var i = 0; i < count; i++)
-            {
-                vocabulary[i] = reader.ReadString();
-                unigram[i] = reader.ReadSingle();
-                backoff[i] = reader.ReadSingle();
-                flags[i] = reader.ReadByte();
-                capital[i] = reader.ReadSingle();
-                if (!float.IsFinite(unigram[i]) || !float.IsFinite(backoff[i]) || !float.IsFinite(capital[i]))
-                {
-                    throw new InvalidDataException($"syllable model has a bad value for entry {i}");
-                }
-            }
-
-            var biProbQ = Quantizer.Read(reader);
-            var biBackQ = Quantizer.Read(reader);
-            var biCount = reader.ReadInt32();
-            var biKeys = new uint[biCount];
-            uint previous = 0;
-            for (var i = 0; i < biCount; i++)
-            {
-                previous += (uint)reader.Read7BitEncodedInt64();
-                biKeys[i] = previous;
-            }
-
-            var biProb = reader.ReadBytes(biCount);
-            var biBack = reader.ReadBytes(biCount);
-
-            var triQ = Quantizer.Read(reader);
-            var triCount = reader.ReadInt32();
-            var triKeys = new ulong[triCount];
-            ulong last = 0;
-            for (var i = 0; i < triCount; i++)
-            {
-                last += (ulong)reader.Read7BitEncodedInt64();
-                triKeys[i] = last;
-            }
-
-            var triProb = reader.ReadBytes(triCount);
-            if (biProb.Length != biCount || biBack.Length != biCount || triProb.Length != triCount)
-            {
-                throw new InvalidDataException("syllable model is truncated");
-            }
-
-            return new SyllableLanguageModel(vocabulary, unigram, backoff, flags, capital, biKeys, biProb, biBack, biProbQ, biBackQ, triKeys, triProb, triQ);
+            throw new InvalidDataException($"bad vocabulary size {count}");
         }
-        catch (EndOfStreamException ex)
+
+        var vocabulary = new string[count];
+        var unigram = new float[count];
+        var backoff = new float[count];
+        var flags = new byte[count];
+        var capital = new float[count];
+        for (var i = 0; i < count; i++)
         {
-            throw new InvalidDataException("syllable model is truncated", ex);
+            vocabulary[i] = reader.ReadString();
+            unigram[i] = reader.ReadSingle();
+            backoff[i] = reader.ReadSingle();
+            flags[i] = reader.ReadByte();
+            capital[i] = reader.ReadSingle();
+            if (!float.IsFinite(unigram[i]) || !float.IsFinite(backoff[i]) || !float.IsFinite(capital[i]))
+            {
+                throw new InvalidDataException($"syllable model has a bad value for entry {i}");
+            }
         }
-        catch (FormatException ex)
+
+        var biProbQ = Quantizer.Read(reader);
+        var biBackQ = Quantizer.Read(reader);
+        var biCount = reader.ReadInt32();
+        var biKeys = new uint[biCount];
+        uint previous = 0;
+        for (var i = 0; i < biCount; i++)
         {
-            throw new InvalidDataException($"syllable model is corrupt ({ex.Message})", ex);
+            previous += (uint)reader.Read7BitEncodedInt64();
+            biKeys[i] = previous;
         }
-    }
+
+        var biProb = reader.ReadBytes(biCount);
+        var biBack = reader.ReadBytes(biCount);
+
+        var triQ = Quantizer.Read(reader);
+        var triCount = reader.ReadInt32();
+        var triKeys = new ulong[triCount];
+        ulong last = 0;
+        for (var i = 0; i < triCount; i++)
+        {
+            last += (ulong)reader.Read7BitEncodedInt64();
+            triKeys[i] = last;
+        }
+
+        var triProb = reader.ReadBytes(triCount);
+        if (biProb.Length != biCount || biBack.Length != biCount || triProb.Length != triCount)
+        {
+            throw new InvalidDataException("syllable model is truncated");
+        }
+
+        return new SyllableLanguageModel(vocabulary, unigram, backoff, flags, capital, biKeys, biProb, biBack, biProbQ, biBackQ, triKeys, triProb, triQ);
+    });
 
     /// <summary>Writes the model to <paramref name="stream"/> (gzip-compressed binary).</summary>
-    public void Save(Stream stream)
+    public void Save(Stream stream) => ModelFile.Write(stream, writer =>
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(Version);
         writer.Write(vocabulary.Length);
@@ -294,7 +265,7 @@ public sealed class SyllableLanguageModel
         }
 
         writer.Write(trigramValues);
-    }
+    });
 
     /// <summary>
     /// Natural-log probability of syllable <paramref name="w"/> after <paramref name="u"/> <paramref name="v"/>

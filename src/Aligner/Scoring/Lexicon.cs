@@ -1,5 +1,4 @@
-using System.IO.Compression;
-using System.Text;
+using Aligner.IO;
 
 namespace Aligner.Scoring;
 
@@ -222,45 +221,32 @@ public sealed class Lexicon
 
     /// <summary>Reads a lexicon written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The stream is not a lexicon.</exception>
-    public static Lexicon Load(Stream stream)
+    public static Lexicon Load(Stream stream) => ModelFile.Read(stream, "lexicon file", reader =>
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        try
+        var magic = reader.ReadInt32();
+        if (magic is not (Magic or MagicWithChance))
         {
-            using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-            using var reader = new BinaryReader(gzip, Encoding.UTF8, leaveOpen: true);
-            var magic = reader.ReadInt32();
-            if (magic is not (Magic or MagicWithChance))
-            {
-                throw new InvalidDataException("not a lexicon file (bad header)");
-            }
-
-            var trainedOn = reader.ReadString();
-            var english = ReadStrings(reader);
-            var vietnamese = ReadStrings(reader);
-            var toVietnamese = ReadLists(reader, english.Length, vietnamese.Length);
-            var toEnglish = ReadLists(reader, vietnamese.Length, english.Length);
-            if (magic == Magic)
-            {
-                return new Lexicon(english, vietnamese, toVietnamese, toEnglish, trainedOn);
-            }
-
-            var englishRates = ReadChance(reader, english.Length);
-            var vietnameseRates = ReadChance(reader, vietnamese.Length);
-            return new Lexicon(english, vietnamese, toVietnamese, toEnglish, trainedOn, englishRates, vietnameseRates);
+            throw new InvalidDataException("not a lexicon file (bad header)");
         }
-        catch (Exception ex) when (ex is EndOfStreamException or IOException && ex is not InvalidDataException)
+
+        var trainedOn = reader.ReadString();
+        var english = ReadStrings(reader);
+        var vietnamese = ReadStrings(reader);
+        var toVietnamese = ReadLists(reader, english.Length, vietnamese.Length);
+        var toEnglish = ReadLists(reader, vietnamese.Length, english.Length);
+        if (magic == Magic)
         {
-            throw new InvalidDataException($"not a lexicon file ({ex.Message})", ex);
+            return new Lexicon(english, vietnamese, toVietnamese, toEnglish, trainedOn);
         }
-    }
+
+        var englishRates = ReadChance(reader, english.Length);
+        var vietnameseRates = ReadChance(reader, vietnamese.Length);
+        return new Lexicon(english, vietnamese, toVietnamese, toEnglish, trainedOn, englishRates, vietnameseRates);
+    });
 
     /// <summary>Writes the lexicon (gzip-compressed binary).</summary>
-    public void Save(Stream stream)
+    public void Save(Stream stream) => ModelFile.Write(stream, writer =>
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
         writer.Write(HasChanceRates ? MagicWithChance : Magic);
         writer.Write(TrainedOn);
         WriteStrings(writer, englishWords);
@@ -272,7 +258,7 @@ public sealed class Lexicon
             WriteChance(writer, englishChance!);
             WriteChance(writer, vietnameseChance!);
         }
-    }
+    });
 
     /// <summary>A chance rate as the lexicon file stores it (see <see cref="ChanceStepsPerNat"/>).</summary>
     internal static float QuantizeChance(double rate) => (float)Math.Exp(-ChanceByte(rate) / ChanceStepsPerNat);
@@ -380,12 +366,7 @@ public sealed class Lexicon
         }
     }
 
-    private static Lexicon LoadDefault()
-    {
-        using var stream = typeof(Lexicon).Assembly.GetManifestResourceStream("Aligner.Models.lexicon.bin")
-            ?? throw new InvalidOperationException("The embedded lexicon is missing from the assembly.");
-        return Load(stream);
-    }
+    private static Lexicon LoadDefault() => ModelFile.LoadEmbedded("Aligner.Models.lexicon.bin", Load);
 }
 
 /// <summary>A translation candidate: the id of a word in the other language's vocabulary and its probability.</summary>
