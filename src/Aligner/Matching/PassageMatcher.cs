@@ -210,11 +210,12 @@ public sealed class PassageMatcher
 
                 if (Trim(pairs) is { } passage)
                 {
+                    // The next round leaves these out; the weak ends cut off stay free.
                     passages.Add(new Passage(englishDocument, vietnameseDocument, passage));
-                    foreach (var bead in run)
+                    foreach (var pair in passage)
                     {
-                        Block(enFeatures, bead.EnglishStart, bead.EnglishCount);
-                        Block(viFeatures, bead.VietnameseStart, bead.VietnameseCount);
+                        Block(enFeatures, pair.English - englishFirst - enStart, pair.Kind.EnglishCount());
+                        Block(viFeatures, pair.Vietnamese - vietnameseFirst - viStart, pair.Kind.VietnameseCount());
                     }
                 }
             }
