@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Aligner.Alignment;
 using Aligner.IO;
+using Aligner.Matching;
 using Aligner.Tests.Support;
 using FluentAssertions;
 
@@ -36,6 +37,25 @@ public sealed class HtmlBrowserTests : IDisposable
         Regex.Count(dom, "<tr data-b=").Should().Be(alignment.Beads.Count);
         dom.Should().Contain("88 tỷ USD, tăng 22%").And.Contain("New York");
         dom.Should().Contain("unaligned");
+    }
+
+    [Test]
+    public void Chromium_SeedMatch_ScriptRunsAndEveryPassageShows()
+    {
+        var chromium = FindChromium();
+        var passages = PassageMatcher.Default.Match([.. Seeds.All.Select(name => SourceText.Load(Seeds.PathOf(name)))]);
+        var page = temp.File("seed match.html");
+        using (var stream = File.Create(page))
+        {
+            HtmlWriter.Write(passages, stream);
+        }
+
+        var dom = Chromium(chromium, "--dump-dom", new Uri(page).AbsoluteUri);
+
+        dom.Should().Contain("data-ready=\"true\"", "the page's script ran without error");
+        Regex.Count(dom, "<tr data-b=").Should().Be(passages.Sum(p => p.Pairs.Count));
+        Regex.Count(dom, "<tr class=\"ph\">").Should().Be(passages.Count);
+        dom.Should().Contain("Thu tuong Chinh phu Pham Minh Chinh");
     }
 
     [Test]
