@@ -124,7 +124,7 @@ public static class HtmlWriter
         ArgumentNullException.ThrowIfNull(output);
         using var writer = new StreamWriter(output, Utf8, bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
         var files = passages.SelectMany(p => new[] { p.English.Name, p.Vietnamese.Name }).Distinct(StringComparer.Ordinal).Count();
-        WriteHead(writer, "Matched passages", $"{passages.Count} passages, {passages.Sum(p => p.Pairs.Count)} aligned pairs, in {files} files.");
+        WriteHead(writer, "Matched passages", $"{passages.Count} passages, {passages.Sum(p => p.Pairs.Count)} aligned pairs, in {files} files.", unaligned: false);
         var row = 0;
         foreach (var passage in passages)
         {
@@ -156,7 +156,7 @@ public static class HtmlWriter
         WriteTail(writer);
     }
 
-    private static void WriteHead(TextWriter writer, string title, string summary)
+    private static void WriteHead(TextWriter writer, string title, string summary, bool unaligned = true)
     {
         writer.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         writer.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -170,7 +170,9 @@ public static class HtmlWriter
         Encode(writer, title);
         writer.Write("</h1>\n<p class=\"meta\">");
         Encode(writer, summary);
-        writer.Write("</p>\n<p class=\"meta legend\"><span style=\"background:var(--hi)\">score ≥ 0.8</span><span style=\"background:var(--mid)\">0.5 – 0.8</span><span style=\"background:var(--lo)\">&lt; 0.5</span><span style=\"background:var(--un)\">unaligned</span> Hover a sentence to see its partner; click to pin.</p>\n");
+        writer.Write("</p>\n<p class=\"meta legend\"><span style=\"background:var(--hi)\">score ≥ 0.8</span><span style=\"background:var(--mid)\">0.5 – 0.8</span><span style=\"background:var(--lo)\">&lt; 0.5</span>");
+        writer.Write(unaligned ? "<span style=\"background:var(--un)\">unaligned</span>" : "");
+        writer.Write(" Hover a sentence to see its partner; click to pin.</p>\n");
         writer.Write("<table id=\"beads\">\n<colgroup><col class=\"side\"><col class=\"score\"><col class=\"side\"></colgroup>\n");
         writer.Write("<thead><tr><th>English</th><th>score</th><th>Vietnamese</th></tr></thead>\n<tbody>\n");
     }
