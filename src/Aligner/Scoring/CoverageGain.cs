@@ -15,12 +15,11 @@ internal sealed class CoverageGain
     private const int Shift = 52 - PieceBits;
     private const int MinExponent = -10;
     private const int MaxExponent = 4;
-    private const int Degree = 5;
-    private static readonly long FirstKey = BitConverter.DoubleToInt64Bits(Math.ScaleB(1, MinExponent)) >> Shift;
-    private static readonly int Pieces = (MaxExponent - MinExponent) << PieceBits;
+    private const long FirstKey = (1023L + MinExponent) << PieceBits; // the bits of 2^MinExponent >> Shift
+    private const int Pieces = (MaxExponent - MinExponent) << PieceBits;
 
     private readonly double t;
-    private readonly double[] coefficients;
+    private readonly Piece[] pieces;
 
     /// <summary>Tabulates f for <paramref name="t"/> = 1 − a, the chance a translated word is not found.</summary>
     public CoverageGain(double t)
@@ -31,7 +30,7 @@ internal sealed class CoverageGain
         }
 
         this.t = t;
-        coefficients = new double[Pieces * (Degree + 1)];
+        pieces = new Piece[Pieces];
         for (var k = 0; k < Pieces; k++)
         {
             var a = PieceStart(k);
@@ -45,13 +44,13 @@ internal sealed class CoverageGain
             s0 *= w * w;
             s1 *= w * w;
             var df = f1 - f0;
-            var c = coefficients.AsSpan(k * (Degree + 1), Degree + 1);
-            c[0] = f0;
-            c[1] = d0;
-            c[2] = s0 / 2;
-            c[3] = (10 * df) - (6 * d0) - (4 * d1) - (((3 * s0) - s1) / 2);
-            c[4] = (-15 * df) + (8 * d0) + (7 * d1) + (((3 * s0) - (2 * s1)) / 2);
-            c[5] = (6 * df) - (3 * (d0 + d1)) - ((s0 - s1) / 2);
+            pieces[k] = new Piece(
+                f0,
+                d0,
+                s0 / 2,
+                (10 * df) - (6 * d0) - (4 * d1) - (((3 * s0) - s1) / 2),
+                (-15 * df) + (8 * d0) + (7 * d1) + (((3 * s0) - (2 * s1)) / 2),
+                (6 * df) - (3 * (d0 + d1)) - ((s0 - s1) / 2));
         }
     }
 
@@ -67,8 +66,8 @@ internal sealed class CoverageGain
 
         // The mantissa bits below the piece index are the position inside the piece, exactly.
         var u = (bits & ((1L << Shift) - 1)) * (1.0 / (1L << Shift));
-        var c = coefficients.AsSpan((int)piece * (Degree + 1), Degree + 1);
-        return c[0] + (u * (c[1] + (u * (c[2] + (u * (c[3] + (u * (c[4] + (u * c[5])))))))));
+        ref readonly var c = ref pieces[piece];
+        return c.C0 + (u * (c.C1 + (u * (c.C2 + (u * (c.C3 + (u * (c.C4 + (u * c.C5)))))))));
     }
 
     /// <summary>f(x) as the scorer computed it before the table.</summary>
@@ -77,6 +76,9 @@ internal sealed class CoverageGain
         var miss = Math.Exp(-x);
         return Math.Log((1 - (t * miss)) / (1 - miss));
     }
+
+    // c0 + c1·u + … + c5·u⁵ on one piece.
+    private readonly record struct Piece(double C0, double C1, double C2, double C3, double C4, double C5);
 
     private static double PieceStart(int k) => BitConverter.Int64BitsToDouble((FirstKey + k) << Shift);
 
