@@ -13,11 +13,11 @@ internal static class AnchorMatching
 
     /// <summary>Name groups of each side that have a key among the other side's name keys.</summary>
     public static (int English, int Vietnamese) SharedNames(SentenceFeatures english, SentenceFeatures vietnamese) =>
-        (FoundGroups(english, vietnamese.NameKeys), FoundGroups(vietnamese, english.NameKeys));
+        (FoundGroups(english, vietnamese.NameKeys, vietnamese.NameKeyMask), FoundGroups(vietnamese, english.NameKeys, english.NameKeyMask));
 
-    private static int FoundGroups(SentenceFeatures side, int[] otherKeys)
+    private static int FoundGroups(SentenceFeatures side, int[] otherKeys, ulong otherMask)
     {
-        if (otherKeys.Length == 0 || side.GroupEnds.Length == 0)
+        if (otherKeys.Length == 0 || side.GroupEnds.Length == 0 || (side.NameKeyMask & otherMask) == 0)
         {
             return 0;
         }
@@ -28,7 +28,8 @@ internal static class AnchorMatching
         {
             for (var k = start; k < end; k++)
             {
-                if (Array.BinarySearch(otherKeys, side.GroupKeys[k]) >= 0)
+                var key = side.GroupKeys[k];
+                if ((otherMask & SentenceFeatures.NameKeyBit(key)) != 0 && Array.BinarySearch(otherKeys, key) >= 0)
                 {
                     found++;
                     break;

@@ -188,34 +188,29 @@ public sealed class LexicalFeatures
             return 0;
         }
 
-        const int StackLimit = 512;
-        Span<bool> seen = source.Positions <= StackLimit ? stackalloc bool[StackLimit] : new bool[source.Positions];
-        seen = seen[..source.Positions];
-        seen.Clear();
-        int i = 0, j = 0, covered = 0;
-        const long Mask = (1L << PositionBits) - 1;
-        while (i < expanded.Length && j < units.Length)
+        Span<ulong> seen = PositionSet(source.Positions, stackalloc ulong[StackWords]);
+        var covered = 0;
+        var targetUnits = MarkUnits(units);
+        try
         {
-            var id = (int)(expanded[i] >> PositionBits);
-            if (id < units[j])
+            var last = units[^1];
+            foreach (var e in expanded)
             {
-                i++;
-            }
-            else if (id > units[j])
-            {
-                j++;
-            }
-            else
-            {
-                var p = (int)(expanded[i] & Mask);
-                if (!seen[p])
+                var id = (int)(e >> PositionBits);
+                if (id > last)
                 {
-                    seen[p] = true;
-                    covered++;
+                    break;
                 }
 
-                i++;
+                if ((targetUnits[id >> 6] & (1UL << id)) != 0 && Add(seen, (int)(e & PositionMask)))
+                {
+                    covered++;
+                }
             }
+        }
+        finally
+        {
+            UnmarkUnits(targetUnits, units);
         }
 
         return covered;
@@ -225,47 +220,51 @@ public sealed class LexicalFeatures
     /// The per-word coverage log-likelihood ratio of <paramref name="source"/> against <paramref name="target"/>:
     /// each covered position adds log((1 − (1 − a)·M) / (1 − M)) with M = exp(−m·(λ₀ + s·λ_p)) the chance that
     /// none of the m known target words translates it (λ_p = <see cref="Chance"/>), each uncovered one log(1 − a).
+    /// <paramref name="gain"/> tabulates the first for 1 − a = e^<paramref name="logMissTranslated"/>.
     /// </summary>
-    internal static double CoverageScore(LexicalFeatures source, LexicalFeatures target, double logMissTranslated, double background, double scale)
+    internal static double CoverageScore(LexicalFeatures source, LexicalFeatures target, double logMissTranslated, double background, double scale, CoverageGain gain)
     {
         var chance = source.Chance!;
         var m = Math.Max(target.Known, 1);
         var expanded = source.Expanded;
         var units = target.Units;
-        var missTranslated = Math.Exp(logMissTranslated);
         var score = 0.0;
         var covered = 0;
         if (expanded.Length != 0 && units.Length != 0)
         {
-            const int StackLimit = 512;
-            Span<bool> seen = source.Positions <= StackLimit ? stackalloc bool[StackLimit] : new bool[source.Positions];
-            seen = seen[..source.Positions];
-            seen.Clear();
-            int i = 0, j = 0;
-            const long Mask = (1L << PositionBits) - 1;
-            while (i < expanded.Length && j < units.Length)
+            // First the translations whose id is a target unit, without branching on it (which mispredicts), then
+            // the positions they cover, in the same order as a merge of the two sorted lists.
+            var hits = HitBuffer(expanded.Length);
+            var n = 0;
+            var targetUnits = MarkUnits(units);
+            try
             {
-                var id = (int)(expanded[i] >> PositionBits);
-                if (id < units[j])
+                var last = units[^1];
+                foreach (var e in expanded)
                 {
-                    i++;
-                }
-                else if (id > units[j])
-                {
-                    j++;
-                }
-                else
-                {
-                    var p = (int)(expanded[i] & Mask);
-                    if (!seen[p])
+                    var id = (int)(e >> PositionBits);
+                    if (id > last)
                     {
-                        seen[p] = true;
-                        covered++;
-                        var miss = Math.Exp(-m * (background + (scale * chance[p])));
-                        score += Math.Log((1 - (missTranslated * miss)) / (1 - miss));
+                        break;
                     }
 
-                    i++;
+                    hits[n] = e;
+                    n += (int)((targetUnits[id >> 6] >> id) & 1);
+                }
+            }
+            finally
+            {
+                UnmarkUnits(targetUnits, units);
+            }
+
+            Span<ulong> seen = PositionSet(source.Positions, stackalloc ulong[StackWords]);
+            foreach (var e in hits[..n])
+            {
+                var p = (int)(e & PositionMask);
+                if (Add(seen, p))
+                {
+                    covered++;
+                    score += gain.Evaluate(m * (background + (scale * chance[p])));
                 }
             }
         }
@@ -298,6 +297,77 @@ public sealed class LexicalFeatures
                 i++;
             }
         }
+    }
+
+    private const long PositionMask = (1L << PositionBits) - 1;
+
+    // One bit per unit id, set for the target's units during a comparison and cleared after it: a membership test per
+    // translation instead of merging two sorted lists, whose unpredictable branches made most of the scoring time.
+    [ThreadStatic]
+    private static ulong[]? unitSet;
+
+    [ThreadStatic]
+    private static long[]? hitBuffer;
+
+    private static Span<long> HitBuffer(int length)
+    {
+        var buffer = hitBuffer;
+        if (buffer is null || buffer.Length < length)
+        {
+            hitBuffer = buffer = new long[Math.Max(length, 1024)];
+        }
+
+        return buffer;
+    }
+
+    private static ulong[] MarkUnits(int[] units)
+    {
+        var set = unitSet;
+        var words = (units[^1] >> 6) + 1;
+        if (set is null || set.Length < words)
+        {
+            unitSet = set = new ulong[Math.Max(words, set?.Length * 2 ?? 1024)];
+        }
+
+        foreach (var u in units)
+        {
+            set[u >> 6] |= 1UL << u;
+        }
+
+        return set;
+    }
+
+    private static void UnmarkUnits(ulong[] set, int[] units)
+    {
+        foreach (var u in units)
+        {
+            set[u >> 6] = 0;
+        }
+    }
+
+    // A bit per position marks the covered ones: 64 bytes on the stack cover spans of up to 512 words.
+    private const int StackWords = 8;
+
+    private static Span<ulong> PositionSet(int positions, Span<ulong> stack)
+    {
+        var words = (positions + 63) >> 6;
+        var set = words <= stack.Length ? stack[..words] : new ulong[words];
+        set.Clear();
+        return set;
+    }
+
+    // Marks position p; false when it was already marked.
+    private static bool Add(Span<ulong> set, int p)
+    {
+        var bit = 1UL << p;
+        ref var word = ref set[p >> 6];
+        if ((word & bit) != 0)
+        {
+            return false;
+        }
+
+        word |= bit;
+        return true;
     }
 
     /// <summary>Whether position <paramref name="p"/> has translations (counts in <see cref="Known"/>).</summary>

@@ -33,6 +33,10 @@ public sealed class SentenceFeatures
         NameKeys = nameKeys;
         GroupKeys = groupKeys;
         GroupEnds = groupEnds;
+        foreach (var key in nameKeys)
+        {
+            NameKeyMask |= NameKeyBit(key);
+        }
     }
 
     /// <summary>Copies features (use with an initializer to set <see cref="Lexical"/>).</summary>
@@ -45,6 +49,7 @@ public sealed class SentenceFeatures
         NameKeys = other.NameKeys;
         GroupKeys = other.GroupKeys;
         GroupEnds = other.GroupEnds;
+        NameKeyMask = other.NameKeyMask;
         Lexical = other.Lexical;
         IsFurniture = other.IsFurniture;
         IsOtherLanguage = other.IsOtherLanguage;
@@ -73,6 +78,15 @@ public sealed class SentenceFeatures
 
     /// <summary>End (exclusive) in <see cref="GroupKeys"/> of each name group.</summary>
     public int[] GroupEnds { get; }
+
+    /// <summary>
+    /// A bit for every name key (<see cref="NameKeyBit"/>): a key whose bit is clear is not among
+    /// <see cref="NameKeys"/>, which spares most binary searches when matching names.
+    /// </summary>
+    internal ulong NameKeyMask { get; }
+
+    /// <summary>The bit of <paramref name="key"/> in <see cref="NameKeyMask"/>.</summary>
+    internal static ulong NameKeyBit(int key) => 1UL << key;
 
     /// <summary>Number of name groups.</summary>
     public int NameGroups => GroupEnds.Length;
