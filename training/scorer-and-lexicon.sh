@@ -34,9 +34,11 @@ corpora=(
 # EXTRA="EN VI ..." adds more corpora (see lexicon-with-fvdp.sh); the embedded models are built without it.
 if [ -n "${EXTRA:-}" ]; then read -r -a extra <<< "$EXTRA"; corpora+=("${extra[@]}"); name+=${NAME_SUFFIX:-}; fi
 flores=("$data/flores200-en-vi/dev.en" "$data/flores200-en-vi/dev.vi")
-"${cli[@]}" train-lexicon "${corpora[@]}" --name "$name" -o "$tmp/held-out.bin"
+# ITERATIONS=N sets the EM iterations of both lexicons (the trainer's default, 10, when unset).
+iterations=(${ITERATIONS:+--iterations "$ITERATIONS"})
+"${cli[@]}" train-lexicon "${corpora[@]}" "${iterations[@]}" --name "$name" -o "$tmp/held-out.bin"
 # HELD_OUT=PATH keeps the FLORES-free lexicon (for the FLORES retrieval test, benchmarks/README.md).
 if [ -n "${HELD_OUT:-}" ]; then cp "$tmp/held-out.bin" "$HELD_OUT"; fi
 "${cli[@]}" train-scorer "${flores[@]}" --lexicon "$tmp/held-out.bin" --name "FLORES-200 dev (CC-BY-SA-4.0)" -o "$models/scorer.json"
-"${cli[@]}" train-lexicon "${corpora[@]}" "${flores[@]}" --name "$name, FLORES-200 dev (CC-BY-SA-4.0)" -o "$models/lexicon.bin"
+"${cli[@]}" train-lexicon "${corpora[@]}" "${flores[@]}" "${iterations[@]}" --name "$name, FLORES-200 dev (CC-BY-SA-4.0)" -o "$models/lexicon.bin"
 ls -l "$models/scorer.json" "$models/lexicon.bin"
