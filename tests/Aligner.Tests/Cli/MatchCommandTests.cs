@@ -120,6 +120,18 @@ public sealed class MatchCommandTests : IDisposable
     }
 
     [Test]
+    public void Match_MinScore_KeepsOnlyStrongerPassages()
+    {
+        var all = CliRun.Of("match", Seeds.Directory);
+        var strong = CliRun.Of("match", Seeds.Directory, "--min-score", "30");
+        var none = CliRun.Of("match", Seeds.Directory, "--min-score", "100000");
+
+        strong.ExitCode.Should().Be(CliApp.Success, strong.Error);
+        strong.ResultLines.Count.Should().BeLessThan(all.ResultLines.Count).And.BePositive();
+        none.ResultLines.Should().BeEmpty();
+    }
+
+    [Test]
     public void Match_NoArguments_UsageError()
     {
         var run = CliRun.Of("match");
