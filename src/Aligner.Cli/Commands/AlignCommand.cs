@@ -14,15 +14,10 @@ internal static class AlignCommand
     {
         var english = new Argument<string>("ENGLISH_FILE") { Description = "The English text (UTF-8)." };
         var vietnamese = new Argument<string>("VIETNAMESE_FILE") { Description = "The Vietnamese text (UTF-8)." };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Output format. jsonl: one bead per line with offsets (the default, see README); tsv: English, Vietnamese and score, one aligned pair per line; tmx: a TMX 1.4b translation memory; html: a side-by-side page to check by eye.",
-            DefaultValueFactory = _ => "jsonl",
-        };
-        format.AcceptOnlyFromAmong(Formats);
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
-        var lexicon = new Option<string?>("--lexicon") { Description = "A lexicon from train-lexicon instead of the embedded one (use it with the scorer fitted for it)." };
-        var scorer = new Option<string?>("--scorer") { Description = "A scorer model from train-scorer instead of the embedded one." };
+        var format = FormatOption("Output format. jsonl: one bead per line with offsets (the default, see README); tsv: English, Vietnamese and score, one aligned pair per line; tmx: a TMX 1.4b translation memory; html: a side-by-side page to check by eye.");
+        var output = OutputOption();
+        var lexicon = LexiconOption();
+        var scorer = ScorerOption();
         var selfTraining = new Option<int>("--self-training")
         {
             Description = "Align again with a lexicon learned from the first pass when it finds at least this many confident pairs (0: off).",
@@ -54,18 +49,30 @@ internal static class AlignCommand
                 throw new InvalidDataException($"--self-training must be 0 or more, not {selfTrainingPairs}");
             }
 
-            var pipeline = lexiconPath is null && scorerPath is null && selfTrainingPairs == AlignmentOptions.Default.SelfTrainingMinimumPairs
-                ? AlignmentPipeline.Default
-                : AlignmentPipeline.Create(
-                    AlignmentOptions.Default with { SelfTrainingMinimumPairs = selfTrainingPairs },
-                    scorerPath is null ? null : ModelFiles.LoadScorer(scorerPath),
-                    lexiconPath is null ? null : ModelFiles.LoadLexicon(lexiconPath));
+            var pipeline = ModelFiles.Pipeline(lexiconPath, scorerPath, AlignmentOptions.Default with { SelfTrainingMinimumPairs = selfTrainingPairs });
             var alignment = pipeline.Align(en, vi);
             using var stream = io.OpenOutput(parse.GetValue(output));
             Write(parse.GetValue(format)!, alignment, stream);
         }));
         return command;
     }
+
+    /// <summary><c>--format</c>, one of <see cref="Formats"/>, jsonl by default.</summary>
+    internal static Option<string> FormatOption(string description)
+    {
+        var format = new Option<string>("--format", "-f") { Description = description, DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong(Formats);
+        return format;
+    }
+
+    /// <summary><c>--output</c>: a file instead of standard output.</summary>
+    internal static Option<string?> OutputOption() => new("--output", "-o") { Description = "Write to this file instead of standard output." };
+
+    /// <summary><c>--lexicon</c>: a lexicon file instead of the embedded one.</summary>
+    internal static Option<string?> LexiconOption() => new("--lexicon") { Description = "A lexicon from train-lexicon instead of the embedded one (use it with the scorer fitted for it)." };
+
+    /// <summary><c>--scorer</c>: a scorer model file instead of the embedded one.</summary>
+    internal static Option<string?> ScorerOption() => new("--scorer") { Description = "A scorer model from train-scorer instead of the embedded one." };
 
     /// <summary>Writes <paramref name="alignment"/> in one of <see cref="Formats"/>.</summary>
     internal static void Write(string format, Alignment.DocumentAlignment alignment, Stream stream)

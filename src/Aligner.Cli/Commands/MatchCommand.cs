@@ -14,15 +14,10 @@ internal static class MatchCommand
             Description = "Text files (UTF-8), or folders whose .txt files (in all subfolders) are read.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Output format. jsonl: one aligned pair per line with offsets, its passage id and both files (the default); tsv: English, Vietnamese and score, one pair per line; tmx: a TMX 1.4b translation memory; html: the passages side by side.",
-            DefaultValueFactory = _ => "jsonl",
-        };
-        format.AcceptOnlyFromAmong(AlignCommand.Formats);
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
-        var lexicon = new Option<string?>("--lexicon") { Description = "A lexicon from train-lexicon instead of the embedded one (use it with the scorer fitted for it)." };
-        var scorer = new Option<string?>("--scorer") { Description = "A scorer model from train-scorer instead of the embedded one." };
+        var format = AlignCommand.FormatOption("Output format. jsonl: one aligned pair per line with offsets, its passage id and both files (the default); tsv: English, Vietnamese and score, one pair per line; tmx: a TMX 1.4b translation memory; html: the passages side by side.");
+        var output = AlignCommand.OutputOption();
+        var lexicon = AlignCommand.LexiconOption();
+        var scorer = AlignCommand.ScorerOption();
         var minimumScore = new Option<double>("--min-score")
         {
             Description = "Least evidence (sum of the pairs' log-likelihood ratios) of a reported passage; a lone caption needs it alone.",
@@ -52,14 +47,7 @@ internal static class MatchCommand
                 throw new InvalidDataException($"--min-score must be a number, not {min}");
             }
 
-            var lexiconPath = parse.GetValue(lexicon);
-            var scorerPath = parse.GetValue(scorer);
-            var pipeline = lexiconPath is null && scorerPath is null
-                ? AlignmentPipeline.Default
-                : AlignmentPipeline.Create(
-                    null,
-                    scorerPath is null ? null : ModelFiles.LoadScorer(scorerPath),
-                    lexiconPath is null ? null : ModelFiles.LoadLexicon(lexiconPath));
+            var pipeline = ModelFiles.Pipeline(parse.GetValue(lexicon), parse.GetValue(scorer));
             var matcher = new PassageMatcher(pipeline, MatchOptions.Default with { MinimumPassageScore = min });
             var passages = ProgressDisplay.Run(io, progress => matcher.Match(files, progress));
             using var stream = io.OpenOutput(parse.GetValue(output));

@@ -9,6 +9,18 @@ internal static class ModelFiles
 
     public static ScorerModel LoadScorer(string path) => Load(path, ScorerModel.Load);
 
+    /// <summary>
+    /// The pipeline for the <c>--lexicon</c> and <c>--scorer</c> files given (the embedded models for those not given),
+    /// <see cref="AlignmentPipeline.Default"/> when neither is and the options are the defaults.
+    /// </summary>
+    public static AlignmentPipeline Pipeline(string? lexiconPath, string? scorerPath, Alignment.AlignmentOptions? options = null) =>
+        lexiconPath is null && scorerPath is null && (options is null || options == Alignment.AlignmentOptions.Default)
+            ? AlignmentPipeline.Default
+            : AlignmentPipeline.Create(
+                options,
+                scorerPath is null ? null : LoadScorer(scorerPath),
+                lexiconPath is null ? null : LoadLexicon(lexiconPath));
+
     private static T Load<T>(string path, Func<Stream, T> load)
     {
         if (!File.Exists(path))

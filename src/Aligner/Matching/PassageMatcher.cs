@@ -113,7 +113,7 @@ public sealed class PassageMatcher
         });
 
         // 4. Strongest passages first, a sentence keeps one partner per other file.
-        return Resolve(found.SelectMany(p => p), documents, files);
+        return Resolve(found.SelectMany(p => p), documents, english.First, vietnamese.First, files);
     }
 
     private List<Seed> FindSeeds(CandidateIndex index, SentenceTable english, SentenceTable vietnamese, ParallelOptions parallel, IProgress<MatchProgress>? progress)
@@ -299,7 +299,7 @@ public sealed class PassageMatcher
     }
 
     // Strongest passages first; a passage loses the pairs whose sentences a stronger one holds.
-    private List<MatchedPassage> Resolve(IEnumerable<Passage> passages, (PreparedText English, PreparedText Vietnamese)[] documents, IReadOnlyList<SourceText> files)
+    private List<MatchedPassage> Resolve(IEnumerable<Passage> passages, (PreparedText English, PreparedText Vietnamese)[] documents, int[] englishFirst, int[] vietnameseFirst, IReadOnlyList<SourceText> files)
     {
         // A sentence has at most one partner in each other file: the same statement retold in two English reports
         // translates the Vietnamese one in both. A second partner needs more shared rare keys than the first.
@@ -343,8 +343,6 @@ public sealed class PassageMatcher
             kept.Add(passage with { Pairs = free });
         }
 
-        var englishFirst = First(documents, d => d.English);
-        var vietnameseFirst = First(documents, d => d.Vietnamese);
         var result = new List<MatchedPassage>(kept.Count);
         foreach (var passage in kept.OrderBy(p => p.EnglishDocument).ThenBy(p => p.Pairs[0].English).ThenBy(p => p.VietnameseDocument))
         {
@@ -366,30 +364,20 @@ public sealed class PassageMatcher
         return result;
     }
 
-    private static int[] First((PreparedText English, PreparedText Vietnamese)[] documents, Func<(PreparedText English, PreparedText Vietnamese), PreparedText> side)
-    {
-        var first = new int[documents.Length];
-        for (int d = 0, total = 0; d < documents.Length; d++)
-        {
-            first[d] = total;
-            total += side(documents[d]).Sentences.Count;
-        }
-
-        return first;
-    }
-
     private static SentenceTable Flatten((PreparedText English, PreparedText Vietnamese)[] documents, Func<(PreparedText English, PreparedText Vietnamese), PreparedText> side)
     {
         var features = new List<SentenceFeatures>();
         var document = new List<int>();
+        var first = new int[documents.Length];
         for (var d = 0; d < documents.Length; d++)
         {
             var text = side(documents[d]);
+            first[d] = features.Count;
             features.AddRange(text.Features);
             document.AddRange(Enumerable.Repeat(d, text.Features.Count));
         }
 
-        return new SentenceTable(features, document, First(documents, side));
+        return new SentenceTable(features, document, first);
     }
 
     private static double Logit(double p) => Math.Log(Math.Clamp(p, 1e-9, 1 - 1e-9) / (1 - Math.Clamp(p, 1e-9, 1 - 1e-9)));

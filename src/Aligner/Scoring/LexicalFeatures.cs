@@ -181,36 +181,17 @@ public sealed class LexicalFeatures
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
-        var expanded = source.Expanded;
-        var units = target.Units;
-        if (expanded.Length == 0 || units.Length == 0)
+        var hits = Hits(source, target);
+        if (hits.IsEmpty)
         {
             return 0;
         }
 
         Span<ulong> seen = PositionSet(source.Positions, stackalloc ulong[StackWords]);
         var covered = 0;
-        var targetUnits = MarkUnits(units);
-        try
+        foreach (var e in hits)
         {
-            var last = units[^1];
-            foreach (var e in expanded)
-            {
-                var id = (int)(e >> PositionBits);
-                if (id > last)
-                {
-                    break;
-                }
-
-                if ((targetUnits[id >> 6] & (1UL << id)) != 0 && Add(seen, (int)(e & PositionMask)))
-                {
-                    covered++;
-                }
-            }
-        }
-        finally
-        {
-            UnmarkUnits(targetUnits, units);
+            covered += Add(seen, (int)(e & PositionMask)) ? 1 : 0;
         }
 
         return covered;
@@ -226,39 +207,13 @@ public sealed class LexicalFeatures
     {
         var chance = source.Chance!;
         var m = Math.Max(target.Known, 1);
-        var expanded = source.Expanded;
-        var units = target.Units;
         var score = 0.0;
         var covered = 0;
-        if (expanded.Length != 0 && units.Length != 0)
+        var hits = Hits(source, target);
+        if (!hits.IsEmpty)
         {
-            // First the translations whose id is a target unit, without branching on it (which mispredicts), then
-            // the positions they cover, in the same order as a merge of the two sorted lists.
-            var hits = HitBuffer(expanded.Length);
-            var n = 0;
-            var targetUnits = MarkUnits(units);
-            try
-            {
-                var last = units[^1];
-                foreach (var e in expanded)
-                {
-                    var id = (int)(e >> PositionBits);
-                    if (id > last)
-                    {
-                        break;
-                    }
-
-                    hits[n] = e;
-                    n += (int)((targetUnits[id >> 6] >> id) & 1);
-                }
-            }
-            finally
-            {
-                UnmarkUnits(targetUnits, units);
-            }
-
             Span<ulong> seen = PositionSet(source.Positions, stackalloc ulong[StackWords]);
-            foreach (var e in hits[..n])
+            foreach (var e in hits)
             {
                 var p = (int)(e & PositionMask);
                 if (Add(seen, p))
@@ -276,27 +231,48 @@ public sealed class LexicalFeatures
     internal static void MarkCovered(LexicalFeatures source, LexicalFeatures target, Span<bool> covered)
     {
         covered.Clear();
+        foreach (var e in Hits(source, target))
+        {
+            covered[(int)(e & PositionMask)] = true;
+        }
+    }
+
+    // The entries of source.Expanded whose translation is one of target's units, in Expanded's order (the order of a
+    // merge of the two sorted lists). They are gathered without branching on membership, which mispredicts. The span
+    // is a per-thread buffer, valid until the next call on the thread.
+    private static Span<long> Hits(LexicalFeatures source, LexicalFeatures target)
+    {
         var expanded = source.Expanded;
         var units = target.Units;
-        int i = 0, j = 0;
-        const long Mask = (1L << PositionBits) - 1;
-        while (i < expanded.Length && j < units.Length)
+        if (expanded.Length == 0 || units.Length == 0)
         {
-            var id = (int)(expanded[i] >> PositionBits);
-            if (id < units[j])
+            return [];
+        }
+
+        var hits = HitBuffer(expanded.Length);
+        var n = 0;
+        var targetUnits = MarkUnits(units);
+        try
+        {
+            var last = units[^1];
+            foreach (var e in expanded)
             {
-                i++;
-            }
-            else if (id > units[j])
-            {
-                j++;
-            }
-            else
-            {
-                covered[(int)(expanded[i] & Mask)] = true;
-                i++;
+                var id = (int)(e >> PositionBits);
+                if (id > last)
+                {
+                    break;
+                }
+
+                hits[n] = e;
+                n += (int)((targetUnits[id >> 6] >> id) & 1);
             }
         }
+        finally
+        {
+            UnmarkUnits(targetUnits, units);
+        }
+
+        return hits[..n];
     }
 
     private const long PositionMask = (1L << PositionBits) - 1;
