@@ -100,25 +100,25 @@ public static partial class PageFurniture
     // date and time with at most a label, as pages print under a headline.
     private static bool IsDateLine(string folded)
     {
+        // Every word a number or a date word, and among the numbers a year or a time of day, not just any ("1/2/3").
         var dated = false;
         foreach (var match in Words().EnumerateMatches(folded))
         {
-            var word = folded.AsSpan(match.Index, match.Length).Trim(".,:;()|-–—/");
-            if (word.IsEmpty || word.ContainsAnyInRange('0', '9'))
+            var token = folded.AsSpan(match.Index, match.Length);
+            var word = token.Trim(".,:;()|-–—/");
+            if (word.IsEmpty)
             {
                 continue;
             }
 
-            if (!DateWords.Contains(word.ToString()))
+            if (word.ContainsAnyInRange('0', '9'))
+            {
+                dated |= YearOrTime().IsMatch(token);
+            }
+            else if (!DateWords.Contains(word.ToString()))
             {
                 return false;
             }
-        }
-
-        // A year or a time of day, not just any numbers ("1/2/3").
-        foreach (var match in Words().EnumerateMatches(folded))
-        {
-            dated |= YearOrTime().IsMatch(folded.AsSpan(match.Index, match.Length));
         }
 
         return dated;
