@@ -17,6 +17,9 @@ internal static class CharTable
     /// <summary>A combining mark: part of the word, adds only flags.</summary>
     public const byte Mark = 28;
 
+    /// <summary>An apostrophe inside a word (never the code of a character on its own).</summary>
+    public const byte Apostrophe = 254;
+
     /// <summary>A letter of another script (Cyrillic, Greek, Han, Arabic, ...).</summary>
     public const byte ForeignLetter = 255;
 
@@ -88,7 +91,10 @@ internal static class CharTable
         }
     }
 
-    /// <summary>The code of <paramref name="c"/>: 0 separator, 1–26 a–z, 28 mark, 29–254 other Latin, 255 other script.</summary>
+    /// <summary>Whether <paramref name="c"/> is a Latin letter (not a mark, not another script).</summary>
+    public static bool IsLetter(char c) => Code(c, out _) is not (Separator or Mark or ForeignLetter);
+
+    /// <summary>The code of <paramref name="c"/>: 0 separator, 1–26 a–z, 28 mark, 29–253 other Latin, 255 other script.</summary>
     public static byte Code(char c, out byte flags)
     {
         if (c < Size)

@@ -45,6 +45,7 @@ internal static class FeatureScanner
         ulong wordHash = 0;
         var length = 0;
         var upperFirst = false;
+        var allUpper = false;
         var flags = 0;
         var opensSentence = true;
         var inWord = false;
@@ -53,11 +54,22 @@ internal static class FeatureScanner
         {
             var c = text[i];
             var code = CharTable.Code(c, out var charFlags);
+            var apostrophe = false;
+            if (inWord && c is '\'' or '’' && i + 1 < text.Length && CharTable.IsLetter(text[i + 1]))
+            {
+                // An apostrophe between letters opens a word of its own, as in English clitics ('s, 't, 're):
+                // the stem keeps its own evidence (Trong's = Trong + 's).
+                EndWord(ref visitor, packed, wordHash, length, upperFirst, allUpper, !wordOpensSentence, flags, order, ngramShift, wordShift);
+                inWord = false;
+                code = CharTable.Apostrophe;
+                apostrophe = true;
+            }
+
             if (code == CharTable.Separator || code == CharTable.ForeignLetter)
             {
                 if (inWord)
                 {
-                    EndWord(ref visitor, packed, wordHash, length, upperFirst, !wordOpensSentence, flags, order, ngramShift, wordShift);
+                    EndWord(ref visitor, packed, wordHash, length, upperFirst, allUpper, !wordOpensSentence, flags, order, ngramShift, wordShift);
                     inWord = false;
                 }
 
@@ -87,11 +99,13 @@ internal static class FeatureScanner
                 length = 0;
                 flags = 0;
                 upperFirst = (charFlags & CharTable.Upper) != 0;
-                wordOpensSentence = opensSentence;
+                allUpper = true;
+                wordOpensSentence = opensSentence || apostrophe;
                 opensSentence = false;
             }
 
             flags |= charFlags;
+            allUpper &= (charFlags & CharTable.Upper) != 0;
             packed = (packed << 8) | code;
             length++;
             wordHash = (wordHash ^ code) * 0x100000001B3UL;
@@ -105,12 +119,12 @@ internal static class FeatureScanner
 
         if (inWord)
         {
-            EndWord(ref visitor, packed, wordHash, length, upperFirst, !wordOpensSentence, flags, order, ngramShift, wordShift);
+            EndWord(ref visitor, packed, wordHash, length, upperFirst, allUpper, !wordOpensSentence, flags, order, ngramShift, wordShift);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void EndWord<TVisitor>(ref TVisitor visitor, ulong packed, ulong wordHash, int length, bool upperFirst, bool inside, int flags, int order, int ngramShift, int wordShift)
+    private static void EndWord<TVisitor>(ref TVisitor visitor, ulong packed, ulong wordHash, int length, bool upperFirst, bool allUpper, bool inside, int flags, int order, int ngramShift, int wordShift)
         where TVisitor : struct, IFeatureVisitor
     {
         packed = (packed << 8) | CharTable.Boundary;
@@ -121,6 +135,8 @@ internal static class FeatureScanner
             visitor.Ngram((int)(((key + (ulong)n) * Multiplier) >> ngramShift));
         }
 
-        visitor.Word((int)((wordHash * Multiplier) >> wordShift), new WordShape(length, upperFirst && inside, (byte)flags, upperFirst));
+        // A word in capitals (a heading, an acronym) says nothing of being a name.
+        var capitalised = upperFirst && inside && !(allUpper && length >= 2);
+        visitor.Word((int)((wordHash * Multiplier) >> wordShift), new WordShape(length, capitalised, (byte)flags, upperFirst));
     }
 }

@@ -110,7 +110,7 @@ public static class LanguageDetectorTrainer
     private static byte Cost(double probability) => (byte)Math.Clamp(Math.Round(-Math.Log(probability) * LanguageModel.Scale), 0, 255);
 
     /// <summary>The per-word clips tried when <see cref="LanguageDetectorTrainingOptions.WordClip"/> is not set (nats).</summary>
-    internal static readonly double[] WordClipCandidates = [4, 6, 8, 12, 16, 24, double.PositiveInfinity];
+    internal static readonly double[] WordClipCandidates = [2, 3, 4, 6, 8, 12, 16, 24, double.PositiveInfinity];
 
     private static LanguageModelCalibration Calibrate(LanguageModel model, List<string> english, List<string> vietnamese, LanguageDetectorTrainingOptions options)
     {

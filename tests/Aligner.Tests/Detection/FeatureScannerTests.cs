@@ -1,0 +1,75 @@
+using Aligner.Detection;
+using FluentAssertions;
+
+namespace Aligner.Tests.Detection;
+
+[TestFixture]
+public sealed class FeatureScannerTests
+{
+    [Test]
+    public void Scan_ApostropheBetweenLetters_OpensAWordOfItsOwn()
+    {
+        var words = Words("Trong's plan don't");
+
+        words.Select(w => w.Letters).Should().Equal(5, 2, 4, 3, 2);
+        words[1].UpperFirst.Should().BeFalse("'s is a clitic, not a name");
+        words[1].Capitalised.Should().BeFalse();
+    }
+
+    [TestCase("'quoted' words")] // quotation marks, not clitics
+    [TestCase("students' books")] // a trailing apostrophe ends the word
+    public void Scan_ApostropheNotBetweenLetters_IsASeparator(string text)
+    {
+        Words(text).Select(w => w.Letters).Should().Equal(text.StartsWith('\'') ? [6, 5] : [8, 5]);
+    }
+
+    [Test]
+    public void Scan_CapitalisedWordInsideASentence_IsALikelyName()
+    {
+        var words = Words("Thu tuong Pham Minh Chinh");
+
+        words.Select(w => w.Capitalised).Should().Equal(false, false, true, true, true);
+        words[0].UpperFirst.Should().BeTrue();
+    }
+
+    [TestCase("TIN LIÊN QUAN")] // a heading in capitals
+    [TestCase("RELATED NEWS")]
+    public void Scan_WordsInCapitals_AreNotTakenForNames(string text)
+    {
+        Words(text).Should().OnlyContain(w => !w.Capitalised && w.UpperFirst);
+    }
+
+    [Test]
+    public void Scan_SameText_SameFeatures()
+    {
+        var first = new Recorder();
+        var second = new Recorder();
+        FeatureScanner.Scan("Bui Cong Tuan's goal", 4, 16, 14, ref first);
+        FeatureScanner.Scan("Bui Cong Tuan's goal", 4, 16, 14, ref second);
+
+        first.Buckets.Should().Equal(second.Buckets);
+        first.Buckets.Should().OnlyContain(b => b >= 0 && b < (1 << 16));
+    }
+
+    private static List<WordShape> Words(string text)
+    {
+        var recorder = new Recorder();
+        FeatureScanner.Scan(text, 4, 16, 14, ref recorder);
+        return recorder.Shapes;
+    }
+
+    private struct Recorder() : IFeatureVisitor
+    {
+        public List<WordShape> Shapes { get; } = [];
+
+        public List<int> Buckets { get; } = [];
+
+        public readonly void Ngram(int bucket) => Buckets.Add(bucket);
+
+        public readonly void Word(int bucket, in WordShape shape) => Shapes.Add(shape);
+
+        public readonly void ForeignLetter()
+        {
+        }
+    }
+}
