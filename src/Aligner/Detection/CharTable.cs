@@ -91,8 +91,8 @@ internal static class CharTable
         }
     }
 
-    /// <summary>Whether <paramref name="c"/> is a Latin letter (not a mark, not another script).</summary>
-    public static bool IsLetter(char c) => Code(c, out _) is not (Separator or Mark or ForeignLetter);
+    /// <summary>Whether <paramref name="c"/> is a lower-case Latin letter.</summary>
+    public static bool IsLowerLetter(char c) => Code(c, out var flags) is not (Separator or Mark or ForeignLetter) && (flags & Upper) == 0;
 
     /// <summary>The code of <paramref name="c"/>: 0 separator, 1–26 a–z, 28 mark, 29–253 other Latin, 255 other script.</summary>
     public static byte Code(char c, out byte flags)

@@ -55,10 +55,10 @@ internal static class FeatureScanner
             var c = text[i];
             var code = CharTable.Code(c, out var charFlags);
             var apostrophe = false;
-            if (inWord && c is '\'' or '’' && i + 1 < text.Length && CharTable.IsLetter(text[i + 1]))
+            if (inWord && c is '\'' or '’' && i + 1 < text.Length && CharTable.IsLowerLetter(text[i + 1]))
             {
-                // An apostrophe between letters opens a word of its own, as in English clitics ('s, 't, 're):
-                // the stem keeps its own evidence (Trong's = Trong + 's).
+                // An apostrophe before a lower-case letter opens a word of its own, as in English clitics ('s, 't, 're):
+                // the stem keeps its own evidence (Trong's = Trong + 's). Before a capital it is part of a name (O'Brien).
                 EndWord(ref visitor, packed, wordHash, length, upperFirst, allUpper, !wordOpensSentence, flags, order, ngramShift, wordShift);
                 inWord = false;
                 code = CharTable.Apostrophe;

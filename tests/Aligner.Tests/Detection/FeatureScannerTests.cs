@@ -16,6 +16,15 @@ public sealed class FeatureScannerTests
         words[1].Capitalised.Should().BeFalse();
     }
 
+    [Test]
+    public void Scan_ApostropheBeforeACapital_IsPartOfAName()
+    {
+        var words = Words("David O'Shannessy said");
+
+        words.Select(w => w.Letters).Should().Equal(5, 1, 9, 4);
+        words[2].Capitalised.Should().BeTrue("Shannessy belongs to a name");
+    }
+
     [TestCase("'quoted' words")] // quotation marks, not clitics
     [TestCase("students' books")] // a trailing apostrophe ends the word
     public void Scan_ApostropheNotBetweenLetters_IsASeparator(string text)
