@@ -86,31 +86,6 @@ public sealed class DetectCommandTests : IDisposable
     }
 
     [Test]
-    public void Detect_EmptyFile_NoOutput()
-    {
-        var path = temp.Write("empty.txt", "");
-
-        var run = CliRun.Of("detect", path);
-
-        run.ExitCode.Should().Be(CliApp.Success, run.Error);
-        run.StandardOutput.Should().BeEmpty();
-    }
-
-    [Test]
-    public void Detect_MissingFile_ExitsOneWithOneLine()
-    {
-        var good = temp.Write("good.txt", "The weather is lovely today.\n");
-        var missing = temp.File("missing.txt");
-
-        var run = CliRun.Of("detect", good, missing);
-
-        run.ExitCode.Should().Be(CliApp.BadInput);
-        run.ErrorLines.Should().ContainSingle().Which.Should().Contain(missing);
-        run.Error.Should().NotContain("   at ");
-        run.StandardOutput.Should().BeEmpty();
-    }
-
-    [Test]
     public void Detect_BadUnit_ExitsOne()
     {
         var path = temp.Write("a.txt", "text\n");
@@ -119,17 +94,5 @@ public sealed class DetectCommandTests : IDisposable
 
         run.ExitCode.Should().Be(CliApp.BadInput);
         run.StandardOutput.Should().BeEmpty();
-    }
-
-    [Test]
-    public void Detect_OutputOption_WritesFile()
-    {
-        var path = temp.Write("a.txt", "Đọc thêm\n");
-        var output = temp.File("out.jsonl");
-
-        var run = CliRun.Of("detect", path, "-o", output);
-
-        run.ExitCode.Should().Be(CliApp.Success, run.Error);
-        File.ReadAllText(output).Should().Contain("\"language\":\"vi\",\"diacritics\":true");
     }
 }

@@ -47,39 +47,6 @@ public sealed class NormalizeCommandTests : IDisposable
     }
 
     [Test]
-    public void Normalize_OutputOption_WritesFile()
-    {
-        var path = temp.Write("in.txt", "Tô\u00A0Lâm");
-        var output = temp.File("out.txt");
-
-        var run = CliRun.Of("normalize", path, "-o", output);
-
-        run.ExitCode.Should().Be(CliApp.Success, run.Error);
-        File.ReadAllText(output).Should().Be("Tô Lâm");
-    }
-
-    [Test]
-    public void Normalize_EmptyInput_WritesNothing()
-    {
-        var run = CliRun.WithInput([], "normalize");
-
-        run.ExitCode.Should().Be(CliApp.Success, run.Error);
-        run.StandardOutput.Should().BeEmpty();
-    }
-
-    [Test]
-    public void Normalize_MissingFile_ExitsOneWithOneLine()
-    {
-        var path = temp.File("missing.txt");
-
-        var run = CliRun.Of("normalize", path);
-
-        run.ExitCode.Should().Be(CliApp.BadInput);
-        run.ErrorLines.Should().ContainSingle().Which.Should().Contain(path);
-        run.StandardOutput.Should().BeEmpty();
-    }
-
-    [Test]
     public void Normalize_BadTone_ExitsOne()
     {
         var run = CliRun.WithInput([], "normalize", "--tone", "middle");

@@ -47,27 +47,6 @@ public sealed class RestoreCommandTests : IDisposable
     }
 
     [Test]
-    public void Restore_EmptyInput_WritesNothing()
-    {
-        var run = CliRun.WithInput([], "restore");
-
-        run.ExitCode.Should().Be(CliApp.Success, run.Error);
-        run.StandardOutput.Should().BeEmpty();
-    }
-
-    [Test]
-    public void Restore_MissingFile_ExitsOneWithOneLine()
-    {
-        var path = temp.File("missing.txt");
-
-        var run = CliRun.Of("restore", path);
-
-        run.ExitCode.Should().Be(CliApp.BadInput);
-        run.ErrorLines.Should().ContainSingle().Which.Should().Contain(path);
-        run.StandardOutput.Should().BeEmpty();
-    }
-
-    [Test]
     public void Restore_BadModel_ExitsOneWithOneLine()
     {
         var model = temp.Write("model.bin", "not a model");
@@ -76,17 +55,6 @@ public sealed class RestoreCommandTests : IDisposable
 
         run.ExitCode.Should().Be(CliApp.BadInput);
         run.ErrorLines.Should().ContainSingle().Which.Should().Contain(model);
-    }
-
-    [Test]
-    public void Restore_InvalidUtf8_ExitsOne()
-    {
-        var path = temp.Write("bad.txt", [0x54, 0xFF, 0xFE, 0x0A]);
-
-        var run = CliRun.Of("restore", path);
-
-        run.ExitCode.Should().Be(CliApp.BadInput);
-        run.ErrorLines.Should().ContainSingle();
     }
 
     [Test]
