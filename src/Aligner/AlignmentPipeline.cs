@@ -132,35 +132,17 @@ public sealed class AlignmentPipeline
     public static (IReadOnlyList<Sentence> Sentences, IReadOnlyList<SentenceFeatures> Features) Prepare(string text, Side side, Lexicon? lexicon, LanguageDetector? detector, bool restoreDiacritics, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var view = NormalizedText.Create(text);
-        var normalised = SentenceSplitter.Split(view.Text);
-        var furniture = PageFurniture.Classify(view.Text, normalised);
-        var otherLanguage = new bool[normalised.Count];
-        var scored = view.Text;
-        if (detector is not null)
+        var read = Read(text, relatedLists: true, detector, restoreDiacritics && side == Side.Vietnamese, cancellationToken);
+        var other = side == Side.English ? DetectedLanguage.Vietnamese : DetectedLanguage.English;
+        var sentences = new Sentence[read.Count];
+        var features = new SentenceFeatures[read.Count];
+        for (var k = 0; k < read.Count; k++)
         {
+            CheckEvery1024(k, cancellationToken);
             const double Confident = 0.9;
-            var other = side == Side.English ? DetectedLanguage.Vietnamese : DetectedLanguage.English;
-            LanguageDetection[] languages;
-            (languages, scored) = DetectParagraphs(view.Text, normalised, detector, restoreDiacritics && side == Side.Vietnamese, cancellationToken);
-            for (var k = 0; k < languages.Length; k++)
-            {
-                otherLanguage[k] = languages[k].Language == other && languages[k].Confidence >= Confident;
-            }
-        }
-
-        var sentences = new Sentence[normalised.Count];
-        var features = new SentenceFeatures[normalised.Count];
-        for (var k = 0; k < normalised.Count; k++)
-        {
-            if ((k & 1023) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var s = normalised[k];
-            features[k] = Features(s.Range.Slice(scored), side, lexicon, furniture[k], otherLanguage[k]);
-            sentences[k] = s with { Range = view.ToOriginal(s.Range) };
+            var otherLanguage = read.Languages is { } languages && languages[k].Language == other && languages[k].Confidence >= Confident;
+            sentences[k] = read.Original(k);
+            features[k] = read.Features(k, side, lexicon, otherLanguage);
         }
 
         return (sentences, features);
@@ -182,37 +164,65 @@ public sealed class AlignmentPipeline
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(detector);
-        var view = NormalizedText.Create(text);
-        var normalised = SentenceSplitter.Split(view.Text);
-        var furniture = PageFurniture.Classify(view.Text, normalised, relatedLists: false);
-        var (languages, scored) = DetectParagraphs(view.Text, normalised, detector, restoreDiacritics, cancellationToken);
+
+        // Related-news lists are not furniture here: their teasers may have translations in other files.
+        var read = Read(text, relatedLists: false, detector, restoreDiacritics, cancellationToken);
         var englishSentences = new List<Sentence>();
         var englishFeatures = new List<SentenceFeatures>();
         var vietnameseSentences = new List<Sentence>();
         var vietnameseFeatures = new List<SentenceFeatures>();
-        for (var k = 0; k < normalised.Count; k++)
+        for (var k = 0; k < read.Count; k++)
         {
-            if ((k & 1023) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var s = normalised[k];
-            var original = s with { Range = view.ToOriginal(s.Range) };
-            switch (languages[k].Language)
+            CheckEvery1024(k, cancellationToken);
+            switch (read.Languages![k].Language)
             {
                 case DetectedLanguage.English:
-                    englishSentences.Add(original);
-                    englishFeatures.Add(Features(s.Range.Slice(scored), Side.English, lexicon, furniture[k], false));
+                    englishSentences.Add(read.Original(k));
+                    englishFeatures.Add(read.Features(k, Side.English, lexicon, false));
                     break;
                 case DetectedLanguage.Vietnamese:
-                    vietnameseSentences.Add(original);
-                    vietnameseFeatures.Add(Features(s.Range.Slice(scored), Side.Vietnamese, lexicon, furniture[k], false));
+                    vietnameseSentences.Add(read.Original(k));
+                    vietnameseFeatures.Add(read.Features(k, Side.Vietnamese, lexicon, false));
                     break;
             }
         }
 
         return (new PreparedText(englishSentences, englishFeatures), new PreparedText(vietnameseSentences, vietnameseFeatures));
+    }
+
+    private static void CheckEvery1024(int k, CancellationToken cancellationToken)
+    {
+        if ((k & 1023) == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    // What both preparations start from: the normalised view, its sentences, which of them are page furniture, the
+    // language of each sentence's paragraph (when a detector is given) and the text the features are read from.
+    private static ReadText Read(string text, bool relatedLists, LanguageDetector? detector, bool restoreDiacritics, CancellationToken cancellationToken)
+    {
+        var view = NormalizedText.Create(text);
+        var sentences = SentenceSplitter.Split(view.Text);
+        var furniture = PageFurniture.Classify(view.Text, sentences, relatedLists);
+        if (detector is null)
+        {
+            return new ReadText(view, sentences, furniture, null, view.Text);
+        }
+
+        var (languages, scored) = DetectParagraphs(view.Text, sentences, detector, restoreDiacritics, cancellationToken);
+        return new ReadText(view, sentences, furniture, languages, scored);
+    }
+
+    private sealed record ReadText(NormalizedText View, IReadOnlyList<Sentence> Sentences, bool[] Furniture, LanguageDetection[]? Languages, string Scored)
+    {
+        public int Count => Sentences.Count;
+
+        /// <summary>Sentence <paramref name="k"/> with its range in the original text.</summary>
+        public Sentence Original(int k) => Sentences[k] with { Range = View.ToOriginal(Sentences[k].Range) };
+
+        public SentenceFeatures Features(int k, Side side, Lexicon? lexicon, bool otherLanguage) =>
+            AlignmentPipeline.Features(Sentences[k].Range.Slice(Scored), side, lexicon, Furniture[k], otherLanguage);
     }
 
     private static SentenceFeatures Features(ReadOnlySpan<char> slice, Side side, Lexicon? lexicon, bool furniture, bool otherLanguage) =>

@@ -115,18 +115,28 @@ internal sealed class CandidateIndex
     }
 
     /// <summary>
-    /// The weight of the rare keys that English sentence <paramref name="english"/> shares with
-    /// <paramref name="vietnamese"/>: evidence of a translation that function words cannot give.
+    /// The weight of the rare keys that English sentences <paramref name="englishFirst"/> to
+    /// <paramref name="englishFirst"/> + <paramref name="englishCount"/> − 1 (one side of a bead) share with
+    /// <paramref name="vietnamese"/>, each sentence counted on its own: evidence of a translation that function
+    /// words cannot give.
     /// </summary>
-    public double Support(int english, SentenceFeatures vietnamese)
+    public double Support(int englishFirst, int englishCount, SentenceFeatures vietnamese)
     {
-        var own = keysOf[english];
         var support = 0.0;
-        foreach (var key in QueryKeys(vietnamese))
+        var keys = QueryKeys(vietnamese);
+        foreach (var key in keys)
         {
-            if (Array.BinarySearch(own, key) >= 0 && postings.TryGetValue(key, out var list) && list.Length <= maximumPostings)
+            if (!postings.TryGetValue(key, out var list) || list.Length > maximumPostings)
             {
-                support += Weight(list);
+                continue;
+            }
+
+            for (var english = englishFirst; english < englishFirst + englishCount; english++)
+            {
+                if (Array.BinarySearch(keysOf[english], key) >= 0)
+                {
+                    support += Weight(list);
+                }
             }
         }
 

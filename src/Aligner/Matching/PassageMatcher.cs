@@ -194,12 +194,7 @@ public sealed class PassageMatcher
                 {
                     var englishSentence = englishFirst + enStart + bead.EnglishStart;
                     var vietnameseSpan = Span(viFeatures, bead.VietnameseStart, bead.VietnameseCount);
-                    var support = 0.0;
-                    for (var k = 0; k < bead.EnglishCount; k++)
-                    {
-                        support += index.Support(englishSentence + k, vietnameseSpan);
-                    }
-
+                    var support = index.Support(englishSentence, bead.EnglishCount, vietnameseSpan);
                     pairs.Add(new ScoredBead(
                         bead.Kind,
                         englishSentence,
