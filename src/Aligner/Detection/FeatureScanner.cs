@@ -20,7 +20,8 @@ internal interface IFeatureVisitor
 /// <param name="Capitalised">Starts with a capital and does not open a sentence: likely a name, weighted down.</param>
 /// <param name="Flags">The union of the <see cref="CharTable"/> flags of its characters.</param>
 /// <param name="UpperFirst">Starts with a capital, wherever it stands (a name, or the first word of a sentence).</param>
-internal readonly record struct WordShape(int Letters, bool Capitalised, byte Flags, bool UpperFirst);
+/// <param name="Capitals">Written in capitals, two letters or more (a heading or an acronym; never taken for a name).</param>
+internal readonly record struct WordShape(int Letters, bool Capitalised, byte Flags, bool UpperFirst, bool Capitals);
 
 /// <summary>
 /// Cuts a text into Latin words (folded to lower-case letters without diacritics) and reports their hashed
@@ -77,7 +78,7 @@ internal static class FeatureScanner
                 {
                     visitor.ForeignLetter();
                 }
-                else if (c is '.' or '!' or '?' or ':' or '…' or '"' or '“' or '|' or '(')
+                else if (c is '.' or '!' or '?' or '…' or '"' or '“' or '|' or '(')
                 {
                     opensSentence = true;
                 }
@@ -136,7 +137,7 @@ internal static class FeatureScanner
         }
 
         // A word in capitals (a heading, an acronym) says nothing of being a name.
-        var capitalised = upperFirst && inside && !(allUpper && length >= 2);
-        visitor.Word((int)((wordHash * Multiplier) >> wordShift), new WordShape(length, capitalised, (byte)flags, upperFirst));
+        var capitals = allUpper && length >= 2;
+        visitor.Word((int)((wordHash * Multiplier) >> wordShift), new WordShape(length, upperFirst && inside && !capitals, (byte)flags, upperFirst, capitals));
     }
 }

@@ -254,8 +254,7 @@ public sealed class LanguageDetector
             return (DetectedLanguage.Unknown, false, total == 0 ? 1.0 : score.ForeignLetters / (double)total);
         }
 
-        var ratio = score.LogLikelihoodRatio(calibration);
-        var vietnamese = Sigmoid((calibration.PlattSlope * ratio) + calibration.PlattIntercept);
+        var vietnamese = Sigmoid(score.LogOdds(calibration));
         var isVietnamese = vietnamese >= 0.5;
         var fit = score.Fit(isVietnamese, calibration);
         var inModel = Sigmoid((calibration.OutOfModelScale * fit) + calibration.OutOfModelBias);

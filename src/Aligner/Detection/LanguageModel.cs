@@ -19,7 +19,7 @@ public sealed class LanguageModel
     public const int Scale = 8;
 
     private const uint Magic = 0x44494C41; // "ALID"
-    private const int Version = 2;
+    private const int Version = 3;
 
     private static readonly Lazy<LanguageModel> DefaultModel = new(LoadDefault);
 
@@ -107,6 +107,36 @@ public sealed class LanguageModel
             calibration = calibration with { WordClip = reader.ReadDouble() };
         }
 
+        if (version >= 3)
+        {
+            calibration = calibration with
+            {
+                OpenerSlope = reader.ReadDouble(),
+                CapitalSlope = reader.ReadDouble(),
+                OpenerVietnameseOnlyDiacritic = reader.ReadDouble(),
+                OpenerVietnameseSharedDiacritic = reader.ReadDouble(),
+                CapitalVietnameseOnlyDiacritic = reader.ReadDouble(),
+                CapitalVietnameseSharedDiacritic = reader.ReadDouble(),
+            };
+        }
+        else
+        {
+            // Before version 3 one Platt slope scaled all the evidence, diacritic weights were in nats, and every kind of
+            // word counted alike.
+            var c = calibration;
+            calibration = c with
+            {
+                OpenerSlope = c.PlattSlope,
+                CapitalSlope = c.PlattSlope,
+                OpenerVietnameseOnlyDiacritic = c.PlattSlope * c.VietnameseOnlyDiacritic,
+                OpenerVietnameseSharedDiacritic = c.PlattSlope * c.VietnameseSharedDiacritic,
+                VietnameseOnlyDiacritic = c.PlattSlope * c.VietnameseOnlyDiacritic,
+                VietnameseSharedDiacritic = c.PlattSlope * c.VietnameseSharedDiacritic,
+                CapitalVietnameseOnlyDiacritic = c.PlattSlope * c.VietnameseOnlyDiacritic,
+                CapitalVietnameseSharedDiacritic = c.PlattSlope * c.VietnameseSharedDiacritic,
+            };
+        }
+
         var trainedOn = reader.ReadString();
         var ngrams = ModelFile.ReadExactly(reader, 2 << ngramBits);
         var words = ModelFile.ReadExactly(reader, 2 << wordBits);
@@ -134,6 +164,12 @@ public sealed class LanguageModel
         writer.Write(c.OutOfModelBias);
         writer.Write(c.ForeignDiacriticPenalty);
         writer.Write(c.WordClip);
+        writer.Write(c.OpenerSlope);
+        writer.Write(c.CapitalSlope);
+        writer.Write(c.OpenerVietnameseOnlyDiacritic);
+        writer.Write(c.OpenerVietnameseSharedDiacritic);
+        writer.Write(c.CapitalVietnameseOnlyDiacritic);
+        writer.Write(c.CapitalVietnameseSharedDiacritic);
         writer.Write(TrainedOn);
         writer.Write(Ngrams);
         writer.Write(Words);
@@ -150,11 +186,16 @@ public sealed class LanguageModel
 }
 
 /// <summary>
-/// The numbers that turn the detector's scores into decisions and calibrated probabilities. All scores are in nats.
+/// The numbers that turn the detector's scores into decisions and calibrated probabilities. Scores are in nats.
 /// </summary>
 /// <remarks>
-/// <para>P(Vietnamese | English or Vietnamese) = σ(<see cref="PlattSlope"/> · s + <see cref="PlattIntercept"/>), where
-/// s is the log-likelihood ratio of the text (Vietnamese over English).</para>
+/// <para>P(Vietnamese | English or Vietnamese) = σ(z), a logistic regression fitted on held-out training text. z adds
+/// <see cref="PlattIntercept"/>, the log-likelihood ratios (Vietnamese over English, nats) of three kinds of words, each
+/// times its slope: words in lower case (<see cref="PlattSlope"/>), capitalised words opening a sentence
+/// (<see cref="OpenerSlope"/>: a word, or a name) and capitalised words inside a sentence (<see cref="CapitalSlope"/>:
+/// likely names, weighted by <see cref="CapitalWeight"/>); and for each kind the number of its words with a
+/// Vietnamese-only or a shared diacritic times that kind's weight (<see cref="VietnameseOnlyDiacritic"/>,
+/// <see cref="OpenerVietnameseOnlyDiacritic"/>, <see cref="CapitalVietnameseOnlyDiacritic"/> and the shared ones).</para>
 /// <para>P(English or Vietnamese) = σ(<see cref="OutOfModelScale"/> · d + <see cref="OutOfModelBias"/>), where d adds, for
 /// every word written in lower case, 1 when the winning language has seen it in training and −<see cref="EnglishUnseenWeight"/>
 /// or −<see cref="VietnameseUnseenWeight"/> when not, less <see cref="ForeignDiacriticPenalty"/> per word with a diacritic
@@ -163,20 +204,38 @@ public sealed class LanguageModel
 /// </remarks>
 public sealed record LanguageModelCalibration
 {
-    /// <summary>Platt scaling slope, estimated on held-out training text.</summary>
+    /// <summary>Log-odds per nat of the lower-case words' log-likelihood ratio.</summary>
     public double PlattSlope { get; init; } = 1;
 
-    /// <summary>Platt scaling intercept, estimated on held-out training text.</summary>
+    /// <summary>Log-odds per nat of the log-likelihood ratio of capitalised words that open a sentence.</summary>
+    public double OpenerSlope { get; init; } = 1;
+
+    /// <summary>Log-odds per nat of the (clipped) log-likelihood ratio of capitalised words inside a sentence (likely names).</summary>
+    public double CapitalSlope { get; init; } = 1;
+
+    /// <summary>Log-odds when there is no evidence either way.</summary>
     public double PlattIntercept { get; init; }
 
     /// <summary>Weight of a capitalised word that does not open a sentence (a likely name) when the text has lower-case words.</summary>
     public double CapitalWeight { get; init; } = 0.25;
 
-    /// <summary>Log-likelihood ratio added for each word with a letter or mark only Vietnamese uses (ơ, ư, đ, ạ, ả, ...).</summary>
+    /// <summary>Log-odds added for each lower-case word with a letter or mark only Vietnamese uses (ơ, ư, đ, ạ, ả, ...).</summary>
     public double VietnameseOnlyDiacritic { get; init; }
 
-    /// <summary>Log-likelihood ratio added for each word with a diacritic letter Vietnamese shares with other languages (é, à, ô, ...).</summary>
+    /// <summary>Log-odds added for each lower-case word with a diacritic letter Vietnamese shares with other languages (é, à, ô, ...).</summary>
     public double VietnameseSharedDiacritic { get; init; }
+
+    /// <summary>Log-odds added for each capitalised word opening a sentence with a Vietnamese-only letter or mark (Được, Trần).</summary>
+    public double OpenerVietnameseOnlyDiacritic { get; init; }
+
+    /// <summary>Log-odds added for each capitalised word opening a sentence with a shared diacritic letter (Các, Jiménez).</summary>
+    public double OpenerVietnameseSharedDiacritic { get; init; }
+
+    /// <summary>Log-odds added for each capitalised word inside a sentence with a Vietnamese-only letter or mark (Đức, Thủy).</summary>
+    public double CapitalVietnameseOnlyDiacritic { get; init; }
+
+    /// <summary>Log-odds added for each capitalised word inside a sentence with a shared diacritic letter (Lâm, José).</summary>
+    public double CapitalVietnameseSharedDiacritic { get; init; }
 
     /// <summary>Fit taken off for each lower-case word English training text never had (news has many; French most).</summary>
     public double EnglishUnseenWeight { get; init; } = 2;

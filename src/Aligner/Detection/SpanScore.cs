@@ -43,6 +43,11 @@ internal struct SpanScore : IFeatureVisitor
     public int LowerVietnameseOnly;
     public int LowerVietnameseShared;
 
+    /// <summary>The part of the lower sums that comes from capitalised words opening a sentence (a word, or a name); words in capitals count as lower-case.</summary>
+    public long OpenerDifference;
+    public int OpenerVietnameseOnly;
+    public int OpenerVietnameseShared;
+
     /// <summary>Sums over capitalised words that do not open a sentence (likely names).</summary>
     public long CapitalDifference;
     public long CapitalEnglish;
@@ -119,6 +124,12 @@ internal struct SpanScore : IFeatureVisitor
             }
             LowerVietnameseOnly += only;
             LowerVietnameseShared += shared;
+            if (shape.UpperFirst && !shape.Capitals)
+            {
+                OpenerDifference += difference;
+                OpenerVietnameseOnly += only;
+                OpenerVietnameseShared += shared;
+            }
         }
     }
 
@@ -135,15 +146,39 @@ internal struct SpanScore : IFeatureVisitor
     /// <summary>The weight of capitalised words: reduced when there are lower-case words to go by.</summary>
     public readonly double CapitalWeight(LanguageModelCalibration calibration) => LowerWords >= 2 ? calibration.CapitalWeight : 1.0;
 
-    /// <summary>Log-likelihood ratio, Vietnamese over English, in nats (before calibration).</summary>
-    public readonly double LogLikelihoodRatio(LanguageModelCalibration calibration)
+    /// <summary>The number of evidence features (see <see cref="Evidence"/>).</summary>
+    public const int EvidenceCount = 9;
+
+    /// <summary>
+    /// The evidence for Vietnamese over English, in the order the calibration weighs it: the log-likelihood ratio (nats)
+    /// of the words written in lower case, of the capitalised words that open a sentence and of the capitalised words
+    /// inside one (each clipped); then the number of words with a Vietnamese-only letter or mark and with a shared one,
+    /// in the same three kinds. Capitalised words inside a sentence count <see cref="CapitalWeight"/>.
+    /// </summary>
+    public readonly void Evidence(LanguageModelCalibration calibration, Span<double> x)
     {
         var w = CapitalWeight(calibration);
-        var lower = LowerDifference / (double)LanguageModel.Scale;
-        var capital = CapitalDifference / (double)LanguageModel.Scale;
-        var diacritics = (LowerVietnameseOnly + (w * CapitalVietnameseOnly)) * calibration.VietnameseOnlyDiacritic
-            + ((LowerVietnameseShared + (w * CapitalVietnameseShared)) * calibration.VietnameseSharedDiacritic);
-        return lower + (w * capital) + diacritics;
+        x[0] = (LowerDifference - OpenerDifference) / (double)LanguageModel.Scale;
+        x[1] = OpenerDifference / (double)LanguageModel.Scale;
+        x[2] = w * CapitalDifference / LanguageModel.Scale;
+        x[3] = LowerVietnameseOnly - OpenerVietnameseOnly;
+        x[4] = LowerVietnameseShared - OpenerVietnameseShared;
+        x[5] = OpenerVietnameseOnly;
+        x[6] = OpenerVietnameseShared;
+        x[7] = w * CapitalVietnameseOnly;
+        x[8] = w * CapitalVietnameseShared;
+    }
+
+    /// <summary>Log-odds of Vietnamese against English (calibrated): the weighted <see cref="Evidence"/> plus the intercept.</summary>
+    public readonly double LogOdds(LanguageModelCalibration calibration)
+    {
+        Span<double> x = stackalloc double[EvidenceCount];
+        Evidence(calibration, x);
+        var c = calibration;
+        return (c.PlattSlope * x[0]) + (c.OpenerSlope * x[1]) + (c.CapitalSlope * x[2])
+            + (c.VietnameseOnlyDiacritic * x[3]) + (c.VietnameseSharedDiacritic * x[4])
+            + (c.OpenerVietnameseOnlyDiacritic * x[5]) + (c.OpenerVietnameseSharedDiacritic * x[6])
+            + (c.CapitalVietnameseOnlyDiacritic * x[7]) + (c.CapitalVietnameseSharedDiacritic * x[8]) + c.PlattIntercept;
     }
 
     /// <summary>Mean quantised −ln p per feature under one language (all words, unweighted).</summary>

@@ -6,8 +6,9 @@ namespace Aligner.Training;
 /// <summary>
 /// Estimates a <see cref="LanguageModel"/> from English and Vietnamese text: naive Bayes counts of hashed character
 /// n-grams and words (folded to lower case without diacritics, so one model serves Vietnamese with and without
-/// diacritics), the weight of words carrying Vietnamese diacritics, Platt scaling of the confidence and the fit
-/// thresholds, all from held-out lines of the same text.
+/// diacritics), then, on held-out lines of the same text, the clip on names' evidence and a logistic regression that
+/// weighs the kinds of evidence (n-grams of lower-case words, of sentence openers and of names; words with Vietnamese
+/// diacritics) into a calibrated confidence.
 /// </summary>
 /// <remarks>Stateless and thread-safe. Feed it lines (sentences or paragraphs); Vietnamese should carry its diacritics.</remarks>
 /// <example>
@@ -58,15 +59,9 @@ public static class LanguageDetectorTrainer
         var ngrams = Quantise(en.Ngrams, vi.Ngrams, options.Smoothing);
         var words = Quantise(en.Words, vi.Words, options.Smoothing);
 
-        // A word with a Vietnamese-only (or shared) diacritic: its rate in accented Vietnamese, half of which we expect
-        // to meet without diacritics, against its rate in English.
-        var only = Math.Log(0.5 * Rate(vi.OnlyWords, vi.AccentedWords) / Rate(en.OnlyWords, en.AllWords));
-        var shared = Math.Log(0.5 * Rate(vi.SharedWords, vi.AccentedWords) / Rate(en.SharedWords, en.AllWords));
         var calibration = new LanguageModelCalibration
         {
             CapitalWeight = options.CapitalWeight,
-            VietnameseOnlyDiacritic = Math.Max(0, only),
-            VietnameseSharedDiacritic = Math.Max(0, shared),
             OutOfModelScale = options.OutOfModelScale,
             EnglishUnseenWeight = options.EnglishUnseenWeight,
             VietnameseUnseenWeight = options.VietnameseUnseenWeight,
@@ -82,8 +77,6 @@ public static class LanguageDetectorTrainer
         cancellationToken.ThrowIfCancellationRequested();
         return model.WithCalibration(Calibrate(model, heldEnglish, heldVietnamese, options));
     }
-
-    private static double Rate(long count, long total) => (count + 1.0) / (total + 2.0);
 
     private static byte[] Quantise(long[] english, long[] vietnamese, double smoothing)
     {
@@ -142,7 +135,8 @@ public static class LanguageDetectorTrainer
         }
 
         // The clip on each word's evidence is chosen on these held-out items (fewest errors, both languages weighted
-        // equally), then Platt scaling is fitted under it.
+        // equally); under each clip a logistic regression weighs the kinds of evidence (lower-case and capitalised words'
+        // n-grams, their diacritics): naive Bayes sums overcount correlated n-grams, a diacritic does not.
         var best = model.Calibration;
         var bestErrors = double.PositiveInfinity;
         var candidates = options.WordClip is { } fixedClip ? [fixedClip] : WordClipCandidates;
@@ -150,7 +144,7 @@ public static class LanguageDetectorTrainer
         {
             var calibration = model.Calibration with { WordClip = clip };
             var clipped = model.WithCalibration(calibration);
-            var xs = new List<double>(items.Count);
+            var rows = new List<double[]>(items.Count);
             var ys = new List<bool>(items.Count);
             foreach (var (text, isVietnamese) in items)
             {
@@ -160,29 +154,62 @@ public static class LanguageDetectorTrainer
                     continue;
                 }
 
-                xs.Add(score.LogLikelihoodRatio(calibration));
+                var x = new double[SpanScore.EvidenceCount + 1];
+                score.Evidence(calibration, x);
+                x[^1] = 1;
+                rows.Add(x);
                 ys.Add(isVietnamese);
             }
 
-            var (slope, intercept) = Platt(xs, ys);
-            var errors = WeightedErrors(xs, ys, slope, intercept);
+            var w = LogisticRegression.Fit(rows, ys, BalancedWeights(ys), Ridge);
+            var fitted = calibration with
+            {
+                PlattSlope = w[0],
+                OpenerSlope = w[1],
+                CapitalSlope = w[2],
+                VietnameseOnlyDiacritic = w[3],
+                VietnameseSharedDiacritic = w[4],
+                OpenerVietnameseOnlyDiacritic = w[5],
+                OpenerVietnameseSharedDiacritic = w[6],
+                CapitalVietnameseOnlyDiacritic = w[7],
+                CapitalVietnameseSharedDiacritic = w[8],
+                PlattIntercept = w[9],
+            };
+            var errors = WeightedErrors(rows, ys, w);
             if (errors < bestErrors - 1e-9 || (errors <= bestErrors + 1e-9 && clip > best.WordClip))
             {
                 bestErrors = errors;
-                best = calibration with { PlattSlope = slope, PlattIntercept = intercept };
+                best = fitted;
             }
         }
 
         return best;
     }
 
-    /// <summary>Share of items on the wrong side of the Platt decision, each language weighted equally.</summary>
-    private static double WeightedErrors(List<double> xs, List<bool> ys, double slope, double intercept)
+    // Keeps the weights finite where the held-out items separate (a lower-case word with ơ is never English there).
+    private const double Ridge = 1e-2;
+
+    /// <summary>Weights that make both languages count the same in total.</summary>
+    private static double[] BalancedWeights(List<bool> ys)
+    {
+        var positives = ys.Count(y => y);
+        var negatives = ys.Count - positives;
+        return [.. ys.Select(y => ys.Count / (2.0 * Math.Max(1, y ? positives : negatives)))];
+    }
+
+    /// <summary>Share of items on the wrong side of the decision w·x ≥ 0, each language weighted equally.</summary>
+    private static double WeightedErrors(List<double[]> rows, List<bool> ys, double[] w)
     {
         double wrongVietnamese = 0, vietnamese = 0, wrongEnglish = 0, english = 0;
-        for (var i = 0; i < xs.Count; i++)
+        for (var i = 0; i < rows.Count; i++)
         {
-            var saysVietnamese = (slope * xs[i]) + intercept >= 0;
+            var z = 0.0;
+            for (var k = 0; k < w.Length; k++)
+            {
+                z += w[k] * rows[i][k];
+            }
+
+            var saysVietnamese = z >= 0;
             if (ys[i])
             {
                 vietnamese++;
@@ -272,53 +299,6 @@ public static class LanguageDetectorTrainer
         return string.Join(' ', words, start, k);
     }
 
-    /// <summary>Logistic regression of the label on one score (Newton's method), classes weighted equally.</summary>
-    internal static (double Slope, double Intercept) Platt(IReadOnlyList<double> xs, IReadOnlyList<bool> ys)
-    {
-        var positives = 0;
-        foreach (var y in ys)
-        {
-            positives += y ? 1 : 0;
-        }
-
-        var negatives = ys.Count - positives;
-        var positiveWeight = ys.Count / (2.0 * Math.Max(1, positives));
-        var negativeWeight = ys.Count / (2.0 * Math.Max(1, negatives));
-        double a = 0.1, b = 0;
-        for (var iteration = 0; iteration < 100; iteration++)
-        {
-            double ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
-            for (var i = 0; i < xs.Count; i++)
-            {
-                var x = xs[i];
-                var p = 1 / (1 + Math.Exp(-((a * x) + b)));
-                var w = ys[i] ? positiveWeight : negativeWeight;
-                var r = w * ((ys[i] ? 1 : 0) - p);
-                ga += r * x;
-                gb += r;
-                var s = w * p * (1 - p);
-                haa += s * x * x;
-                hab += s * x;
-                hbb += s;
-            }
-
-            // A small ridge keeps the step finite when the classes separate perfectly.
-            haa += 1e-3;
-            hbb += 1e-3;
-            var det = (haa * hbb) - (hab * hab);
-            var da = ((hbb * ga) - (hab * gb)) / det;
-            var db = ((haa * gb) - (hab * ga)) / det;
-            a += da;
-            b += db;
-            if (Math.Abs(da) + Math.Abs(db) < 1e-9)
-            {
-                break;
-            }
-        }
-
-        return (a, b);
-    }
-
     /// <summary>Counts of one language.</summary>
     private sealed class Counts(LanguageDetectorTrainingOptions options)
     {
@@ -327,14 +307,6 @@ public static class LanguageDetectorTrainer
         public long[] Words { get; } = new long[1 << options.WordBits];
 
         public int Lines { get; private set; }
-
-        public long AllWords { get; private set; }
-
-        public long AccentedWords { get; private set; }
-
-        public long OnlyWords { get; private set; }
-
-        public long SharedWords { get; private set; }
 
         public void Add(IEnumerable<string> lines, List<string> heldOut, int every, CancellationToken cancellationToken)
         {
@@ -367,13 +339,6 @@ public static class LanguageDetectorTrainer
                 }
 
                 Lines++;
-                AllWords += visitor.WordCount;
-                OnlyWords += visitor.OnlyWords;
-                SharedWords += visitor.SharedWords;
-                if (visitor.OnlyWords + visitor.SharedWords > 0)
-                {
-                    AccentedWords += visitor.WordCount;
-                }
             }
         }
     }
@@ -381,15 +346,8 @@ public static class LanguageDetectorTrainer
     private struct CountingVisitor(long[] ngrams, long[] words) : IFeatureVisitor
     {
         public int WordCount;
-        public int OnlyWords;
-        public int SharedWords;
 
-        public void Reset()
-        {
-            WordCount = 0;
-            OnlyWords = 0;
-            SharedWords = 0;
-        }
+        public void Reset() => WordCount = 0;
 
         public readonly void Ngram(int bucket) => ngrams[bucket]++;
 
@@ -397,14 +355,6 @@ public static class LanguageDetectorTrainer
         {
             words[bucket]++;
             WordCount++;
-            if ((shape.Flags & CharTable.VietnameseOnly) != 0)
-            {
-                OnlyWords++;
-            }
-            else if ((shape.Flags & CharTable.VietnameseShared) != 0)
-            {
-                SharedWords++;
-            }
         }
 
         public readonly void ForeignLetter()

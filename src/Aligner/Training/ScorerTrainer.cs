@@ -150,7 +150,7 @@ public static class ScorerTrainer
 
         var scorer = new PairScorer(model);
         var rows = new List<double[]>();
-        var labels = new List<double>();
+        var labels = new List<bool>();
         int[] offsets = [0, 1, -1, 2, -2, 3, -3, n / 3, n / 2];
         foreach (var offset in offsets)
         {
@@ -166,29 +166,12 @@ public static class ScorerTrainer
                 x[0] = 1;
                 scorer.Features(scorer.LengthScore(en[i].Length, vi[j].Length), scorer.AnchorScore(en[i], vi[j]), enLexical[i], viLexical[j], x.AsSpan(1));
                 rows.Add(x);
-                labels.Add(offset == 0 ? 1 : 0);
+                labels.Add(offset == 0);
             }
         }
 
-        var design = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowArrays(rows);
-        var y = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfEnumerable(labels);
-        var w = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(design.ColumnCount);
-        const double Ridge = 1e-2;
-        for (var iteration = 0; iteration < 50; iteration++)
-        {
-            var p = (design * w).Map(z => 1 / (1 + Math.Exp(-z)));
-            var weights = p.PointwiseMultiply(1 - p);
-            var hessian = design.TransposeThisAndMultiply(design.MapIndexed((r, _, v) => v * weights[r])) + (Ridge * MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(design.ColumnCount));
-            var gradient = design.TransposeThisAndMultiply(y - p) - (Ridge * w);
-            var step = hessian.Solve(gradient);
-            w += step;
-            if (step.L2Norm() < 1e-8)
-            {
-                break;
-            }
-        }
-
-        var positives = labels.Count(l => l > 0);
+        var w = LogisticRegression.Fit(rows, labels, null, ridge: 1e-2);
+        var positives = labels.Count(l => l);
         var negatives = labels.Count - positives;
         return model with
         {

@@ -1,4 +1,5 @@
 using Aligner.Detection;
+using Aligner.IO;
 using FluentAssertions;
 
 namespace Aligner.Tests.Detection;
@@ -32,6 +33,40 @@ public sealed class LanguageModelTests
         {
             detector.Detect(text).Should().Be(LanguageDetector.Default.Detect(text) with { Parts = detector.Detect(text).Parts });
         }
+    }
+
+    [Test]
+    public void Load_Version2_OnePlattSlopeScalesEveryKindOfEvidence()
+    {
+        var model = LanguageModel.Default;
+        using var stream = new MemoryStream();
+        ModelFile.Write(stream, writer =>
+        {
+            writer.Write(0x44494C41u);
+            writer.Write(2);
+            writer.Write(model.Order);
+            writer.Write(model.NgramBits);
+            writer.Write(model.WordBits);
+            foreach (var value in new[] { 0.1, -0.9, 0.25, 11.5, 7.0, 2, 4, 3, 1, 3, 4, 6 })
+            {
+                writer.Write(value); // slope, intercept, capital weight, diacritics (nats), fit settings, word clip
+            }
+
+            writer.Write("version 2");
+            writer.Write(model.Ngrams);
+            writer.Write(model.Words);
+        });
+        stream.Position = 0;
+
+        var c = LanguageModel.Load(stream).Calibration;
+
+        c.PlattSlope.Should().Be(0.1);
+        c.OpenerSlope.Should().Be(0.1);
+        c.CapitalSlope.Should().Be(0.1);
+        c.PlattIntercept.Should().Be(-0.9);
+        c.WordClip.Should().Be(6);
+        new[] { c.VietnameseOnlyDiacritic, c.OpenerVietnameseOnlyDiacritic, c.CapitalVietnameseOnlyDiacritic }.Should().AllSatisfy(v => v.Should().BeApproximately(1.15, 1e-12));
+        new[] { c.VietnameseSharedDiacritic, c.OpenerVietnameseSharedDiacritic, c.CapitalVietnameseSharedDiacritic }.Should().AllSatisfy(v => v.Should().BeApproximately(0.7, 1e-12));
     }
 
     [Test]
