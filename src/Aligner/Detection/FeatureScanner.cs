@@ -1,3 +1,5 @@
+using Aligner.Normalization;
+using System.Text;
 using System.Runtime.CompilerServices;
 
 namespace Aligner.Detection;
@@ -51,6 +53,7 @@ internal static class FeatureScanner
         var opensSentence = true;
         var inWord = false;
         var wordOpensSentence = true;
+        var wordStart = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -60,7 +63,7 @@ internal static class FeatureScanner
             {
                 // An apostrophe before a lower-case letter opens a word of its own, as in English clitics ('s, 't, 're):
                 // the stem keeps its own evidence (Trong's = Trong + 's). Before a capital it is part of a name (O'Brien).
-                EndWord(ref visitor, packed, wordHash, length, upperFirst, allUpper, !wordOpensSentence, flags, order, ngramShift, wordShift);
+                EndWord(ref visitor, packed, wordHash, length, upperFirst, allUpper, !wordOpensSentence, SyllableFlags(text[wordStart..i], flags), order, ngramShift, wordShift);
                 inWord = false;
                 code = CharTable.Apostrophe;
                 apostrophe = true;
@@ -70,7 +73,7 @@ internal static class FeatureScanner
             {
                 if (inWord)
                 {
-                    EndWord(ref visitor, packed, wordHash, length, upperFirst, allUpper, !wordOpensSentence, flags, order, ngramShift, wordShift);
+                    EndWord(ref visitor, packed, wordHash, length, upperFirst, allUpper, !wordOpensSentence, SyllableFlags(text[wordStart..i], flags), order, ngramShift, wordShift);
                     inWord = false;
                 }
 
@@ -101,6 +104,7 @@ internal static class FeatureScanner
                 flags = 0;
                 upperFirst = (charFlags & CharTable.Upper) != 0;
                 allUpper = true;
+                wordStart = i;
                 wordOpensSentence = opensSentence || apostrophe;
                 opensSentence = false;
             }
@@ -120,8 +124,34 @@ internal static class FeatureScanner
 
         if (inWord)
         {
-            EndWord(ref visitor, packed, wordHash, length, upperFirst, allUpper, !wordOpensSentence, flags, order, ngramShift, wordShift);
+            EndWord(ref visitor, packed, wordHash, length, upperFirst, allUpper, !wordOpensSentence, SyllableFlags(text[wordStart..], flags), order, ngramShift, wordShift);
         }
+    }
+
+    /// <summary>
+    /// The flags of a word; when it is not shaped like a Vietnamese syllable its Vietnamese letters do not count as
+    /// Vietnamese: in a lower-case word they are foreign diacritics (the ó of habló), in a capitalised one nothing
+    /// (the é of Jiménez).
+    /// </summary>
+    private static int SyllableFlags(ReadOnlySpan<char> word, int flags)
+    {
+        const int Vietnamese = CharTable.VietnameseOnly | CharTable.VietnameseShared;
+        if ((flags & Vietnamese) == 0)
+        {
+            return flags;
+        }
+
+        // Decomposed text (a letter, then its marks) is composed first; only such words allocate.
+        var syllable = word.ContainsAnyInRange('\u0300', '\u036F')
+            ? VietnameseLetters.IsSyllable(word.ToString().Normalize(NormalizationForm.FormC))
+            : VietnameseLetters.IsSyllable(word);
+        if (syllable)
+        {
+            return flags;
+        }
+
+        // A capitalised word is likely a name, and names keep their accents in any language.
+        return char.IsUpper(word[0]) ? flags & ~Vietnamese : (flags & ~Vietnamese) | CharTable.ForeignDiacritic;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -177,6 +177,9 @@ internal static class VietnameseLetters
          "iêu", "oai", "oao", "oay", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "yêu", "uai", "uao", "uay", "ueo", "uơi"],
         StringComparer.Ordinal);
 
+    // Looked up by span: IsSyllable allocates nothing.
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NucleiLookup = Nuclei.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// True when <paramref name="word"/> (letters only) is a well-formed Vietnamese syllable: an onset, one to three
     /// vowels, an optional final (c ch m n ng nh p t), at most one tone, and sắc or nặng after a stop final.
@@ -213,7 +216,7 @@ internal static class VietnameseLetters
             v++;
         }
 
-        if (v == onset || v - onset > 3 || !Nuclei.Contains(new string(bare[onset..v])))
+        if (v == onset || v - onset > 3 || !NucleiLookup.Contains(bare[onset..v]))
         {
             return false;
         }

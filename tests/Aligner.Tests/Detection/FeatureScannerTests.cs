@@ -48,6 +48,29 @@ public sealed class FeatureScannerTests
         Words(text).Should().OnlyContain(w => !w.Capitalised && w.UpperFirst);
     }
 
+    [TestCase("Jiménez said", false)] // a Spanish name: its accent is not Vietnamese, and names keep their accents
+    [TestCase("Bolivia's Veltzé", false)]
+    [TestCase("ông Nguyễn nói", true)] // Vietnamese syllables keep their letters
+    [TestCase("Vie\u0302\u0323t Nam", true)] // decomposed marks are composed before the check
+    public void Scan_CapitalisedWordWithAccents_VietnameseOnlyWhenASyllable(string text, bool vietnamese)
+    {
+        const byte Vietnamese = CharTable.VietnameseOnly | CharTable.VietnameseShared;
+        var words = Words(text);
+
+        words.Any(w => (w.Flags & Vietnamese) != 0).Should().Be(vietnamese);
+        words.Should().OnlyContain(w => (w.Flags & CharTable.ForeignDiacritic) == 0, "a capitalised name's accent is not foreign either");
+    }
+
+    [Test]
+    public void Scan_LowerCaseWordWithAccentsThatIsNoSyllable_IsForeign()
+    {
+        var words = Words("habló con los periodistas");
+
+        (words[0].Flags & CharTable.ForeignDiacritic).Should().NotBe(0);
+        (words[0].Flags & (CharTable.VietnameseOnly | CharTable.VietnameseShared)).Should().Be(0);
+        words.Skip(1).Should().OnlyContain(w => w.Flags == 0);
+    }
+
     [Test]
     public void Scan_SameText_SameFeatures()
     {
