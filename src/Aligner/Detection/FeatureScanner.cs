@@ -136,7 +136,9 @@ internal static class FeatureScanner
     private static int SyllableFlags(ReadOnlySpan<char> word, int flags)
     {
         const int Vietnamese = CharTable.VietnameseOnly | CharTable.VietnameseShared;
-        if ((flags & Vietnamese) == 0)
+
+        // Only letters Vietnamese shares with other languages (é, á, ô) need the check: ơ, ư, đ or ạ are Vietnamese anyway.
+        if ((flags & Vietnamese) != CharTable.VietnameseShared)
         {
             return flags;
         }
