@@ -255,6 +255,28 @@ public sealed record LanguageModelCalibration
     /// <summary>Fit taken off for each word with a diacritic neither language uses (ç, ñ, ü, ß, ...).</summary>
     public double ForeignDiacriticPenalty { get; init; } = 4;
 
+    /// <summary>Log-odds of Vietnamese for the evidence <paramref name="x"/>, in the order of <c>SpanScore.Evidence</c>.</summary>
+    internal double LogOdds(ReadOnlySpan<double> x) =>
+        (PlattSlope * x[0]) + (OpenerSlope * x[1]) + (CapitalSlope * x[2])
+        + (VietnameseOnlyDiacritic * x[3]) + (VietnameseSharedDiacritic * x[4])
+        + (OpenerVietnameseOnlyDiacritic * x[5]) + (OpenerVietnameseSharedDiacritic * x[6])
+        + (CapitalVietnameseOnlyDiacritic * x[7]) + (CapitalVietnameseSharedDiacritic * x[8]) + PlattIntercept;
+
+    /// <summary>This calibration with the weights of a regression on <c>SpanScore.Evidence</c> (same order, then the intercept).</summary>
+    internal LanguageModelCalibration WithEvidenceWeights(ReadOnlySpan<double> w) => this with
+    {
+        PlattSlope = w[0],
+        OpenerSlope = w[1],
+        CapitalSlope = w[2],
+        VietnameseOnlyDiacritic = w[3],
+        VietnameseSharedDiacritic = w[4],
+        OpenerVietnameseOnlyDiacritic = w[5],
+        OpenerVietnameseSharedDiacritic = w[6],
+        CapitalVietnameseOnlyDiacritic = w[7],
+        CapitalVietnameseSharedDiacritic = w[8],
+        PlattIntercept = w[9],
+    };
+
     /// <summary>
     /// The most evidence (log-likelihood ratio, nats) one capitalised word inside a sentence (a likely name) can give
     /// either way, chosen on held-out training text; positive infinity for none. Names travel between languages: the

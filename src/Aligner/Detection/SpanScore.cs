@@ -174,11 +174,7 @@ internal struct SpanScore : IFeatureVisitor
     {
         Span<double> x = stackalloc double[EvidenceCount];
         Evidence(calibration, x);
-        var c = calibration;
-        return (c.PlattSlope * x[0]) + (c.OpenerSlope * x[1]) + (c.CapitalSlope * x[2])
-            + (c.VietnameseOnlyDiacritic * x[3]) + (c.VietnameseSharedDiacritic * x[4])
-            + (c.OpenerVietnameseOnlyDiacritic * x[5]) + (c.OpenerVietnameseSharedDiacritic * x[6])
-            + (c.CapitalVietnameseOnlyDiacritic * x[7]) + (c.CapitalVietnameseSharedDiacritic * x[8]) + c.PlattIntercept;
+        return calibration.LogOdds(x);
     }
 
     /// <summary>Mean quantised −ln p per feature under one language (all words, unweighted).</summary>

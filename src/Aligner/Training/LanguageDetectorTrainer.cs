@@ -162,19 +162,7 @@ public static class LanguageDetectorTrainer
             }
 
             var w = LogisticRegression.Fit(rows, ys, BalancedWeights(ys), Ridge);
-            var fitted = calibration with
-            {
-                PlattSlope = w[0],
-                OpenerSlope = w[1],
-                CapitalSlope = w[2],
-                VietnameseOnlyDiacritic = w[3],
-                VietnameseSharedDiacritic = w[4],
-                OpenerVietnameseOnlyDiacritic = w[5],
-                OpenerVietnameseSharedDiacritic = w[6],
-                CapitalVietnameseOnlyDiacritic = w[7],
-                CapitalVietnameseSharedDiacritic = w[8],
-                PlattIntercept = w[9],
-            };
+            var fitted = calibration.WithEvidenceWeights(w);
             var errors = WeightedErrors(rows, ys, w);
             if (errors < bestErrors - 1e-9 || (errors <= bestErrors + 1e-9 && clip > best.WordClip))
             {

@@ -70,6 +70,20 @@ public sealed class LanguageModelTests
     }
 
     [Test]
+    public void Calibration_EvidenceWeights_EachWeighsItsOwnFeature()
+    {
+        double[] w = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+        var calibration = new LanguageModelCalibration().WithEvidenceWeights(w);
+
+        for (var k = 0; k < SpanScore.EvidenceCount; k++)
+        {
+            var x = new double[SpanScore.EvidenceCount];
+            x[k] = 1;
+            calibration.LogOdds(x).Should().Be(w[k] + w[^1], $"feature {k}");
+        }
+    }
+
+    [Test]
     public void Load_NotAModel_ThrowsInvalidData()
     {
         using var stream = new MemoryStream("not a model at all"u8.ToArray());
