@@ -21,6 +21,28 @@ public sealed class ScorerModelTests
     }
 
     [Test]
+    public void Equals_EveryPropertyCounts()
+    {
+        var model = ScorerModel.Default;
+
+        foreach (var property in typeof(ScorerModel).GetProperties().Where(p => p.CanWrite && p.GetIndexParameters().Length == 0))
+        {
+            object changed = property.PropertyType switch
+            {
+                var t when t == typeof(double) => (double)property.GetValue(model)! + 0.5,
+                var t when t == typeof(string) => property.GetValue(model) + " changed",
+                var t when t == typeof(double[]) => ((double[])property.GetValue(model)!).Append(1.0).ToArray(),
+                var t => throw new AssertionException($"{property.Name}: a {t.Name} property this test does not know how to change"),
+            };
+            var copy = model with { };
+            property.SetValue(copy, changed);
+
+            copy.Should().NotBe(model, $"{property.Name} differs");
+            (model with { }).Should().Be(model);
+        }
+    }
+
+    [Test]
     public void SaveThenLoad_Model_RoundTrips()
     {
         var model = ScorerModel.Default with
