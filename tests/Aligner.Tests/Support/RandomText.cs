@@ -21,6 +21,7 @@ internal static class RandomText
         "\n", "\n", "\r\n", "\r", "\n\n", "\u2028", "\u0085", "\u000C",
         "\u200B", "\u200D", "\uFEFF", "\u00AD", "\u200E",
         "😀", "𝐀", "中", "й", "ß",
+        "é", "Jiménez", "café", "'s", "’t", "O'Brien", "TIN", "LIÊN",
     ];
 
     public static string Next(Random random, int maxPieces)
