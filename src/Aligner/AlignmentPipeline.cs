@@ -1,3 +1,4 @@
+using System.Text;
 using Aligner.Alignment;
 using Aligner.Detection;
 using Aligner.IO;
@@ -5,6 +6,7 @@ using Aligner.Normalization;
 using Aligner.Restoration;
 using Aligner.Scoring;
 using Aligner.Segmentation;
+using Aligner.Tokenization;
 
 namespace Aligner;
 
@@ -104,10 +106,52 @@ public sealed class AlignmentPipeline
     private DocumentAlignment Align(SourceText english, SourceText vietnamese, Lexicon lexicon, CancellationToken cancellationToken)
     {
         var detector = Options.DetectLanguage ? LanguageDetector.Default : null;
-        var (enSentences, enFeatures) = Prepare(english.Text, Side.English, lexicon, detector, Options.RestoreDiacritics, cancellationToken);
-        var (viSentences, viFeatures) = Prepare(vietnamese.Text, Side.Vietnamese, lexicon, detector, Options.RestoreDiacritics, cancellationToken);
+        var (enRead, enSentences, enFeatures) = PrepareSide(english.Text, Side.English, lexicon, detector, Options.RestoreDiacritics, cancellationToken);
+        var (viRead, viSentences, viFeatures) = PrepareSide(vietnamese.Text, Side.Vietnamese, lexicon, detector, Options.RestoreDiacritics, cancellationToken);
         var beads = aligner.Align(enFeatures, viFeatures, cancellationToken);
-        return new DocumentAlignment(english, vietnamese, enSentences, viSentences, beads);
+        if (!Options.SplitGluedSentences)
+        {
+            return new DocumentAlignment(english, vietnamese, enSentences, viSentences, beads);
+        }
+
+        var split = GluedSentences.Split(
+            new GluedSentences.Side(enSentences, enFeatures, new SentenceParts(enRead, Side.English, lexicon)),
+            new GluedSentences.Side(viSentences, viFeatures, new SentenceParts(viRead, Side.Vietnamese, lexicon)),
+            beads,
+            Scorer,
+            Options,
+            cancellationToken);
+        return new DocumentAlignment(english, vietnamese, split.English, split.Vietnamese, split.Beads);
+    }
+
+    // Parts of a prepared side's sentences, read from the same text and in the same way as the whole sentences.
+    private sealed class SentenceParts(ReadText read, Side side, Lexicon lexicon) : GluedSentences.ISentenceParts
+    {
+        public ReadOnlySpan<char> Text(int k) => read.Sentences[k].Range.Slice(read.Scored);
+
+        public SentenceFeatures Features(int k, int start, int end) =>
+            AlignmentPipeline.Features(Text(k)[start..end], side, lexicon, read.Furniture[k], otherLanguage: false);
+
+        public TextRange Original(int k, int start, int end) =>
+            read.View.ToOriginal(new TextRange(read.Sentences[k].Range.Start + start, read.Sentences[k].Range.Start + end));
+
+        // English: a word the lexicon knows (The, Promoted), not a name (Napoli, Holt). Vietnamese: a known syllable
+        // followed by a lower-case one (Phóng viên), not a run of capitals (Phạm Minh).
+        public bool MayOpenSentence(string word, string next)
+        {
+            if (word.Length == 0)
+            {
+                return false;
+            }
+
+            if (side == Side.English)
+            {
+                return lexicon.EnglishId(LexicalTokenizer.StemEnglish(word.ToLowerInvariant())) >= 0;
+            }
+
+            return next.Length > 0 && char.IsLower(next[0])
+                && lexicon.VietnameseId(word.Normalize(NormalizationForm.FormC).ToLowerInvariant()) >= 0;
+        }
     }
 
     /// <summary>Splits a text into sentences (ranges into the original text) and extracts their features.</summary>
@@ -131,6 +175,12 @@ public sealed class AlignmentPipeline
     /// <param name="cancellationToken">Stops a long run.</param>
     public static (IReadOnlyList<Sentence> Sentences, IReadOnlyList<SentenceFeatures> Features) Prepare(string text, Side side, Lexicon? lexicon, LanguageDetector? detector, bool restoreDiacritics, CancellationToken cancellationToken = default)
     {
+        var (_, sentences, features) = PrepareSide(text, side, lexicon, detector, restoreDiacritics, cancellationToken);
+        return (sentences, features);
+    }
+
+    private static (ReadText Read, Sentence[] Sentences, SentenceFeatures[] Features) PrepareSide(string text, Side side, Lexicon? lexicon, LanguageDetector? detector, bool restoreDiacritics, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(text);
         var read = Read(text, relatedLists: true, detector, restoreDiacritics && side == Side.Vietnamese, cancellationToken);
         var other = side == Side.English ? DetectedLanguage.Vietnamese : DetectedLanguage.English;
@@ -145,7 +195,7 @@ public sealed class AlignmentPipeline
             features[k] = read.Features(k, side, lexicon, otherLanguage);
         }
 
-        return (sentences, features);
+        return (read, sentences, features);
     }
 
     /// <summary>

@@ -39,6 +39,13 @@ public sealed record AlignmentOptions
     public int InitialBand { get; init; } = 40;
 
     /// <summary>
+    /// Split a sentence paired with two sentences of the other side when it is really two sentences glued without
+    /// punctuation (a headline run into its paragraph) and each half, cut before a capitalised word, pairs better with
+    /// one of them than the whole did. Default true.
+    /// </summary>
+    public bool SplitGluedSentences { get; init; } = true;
+
+    /// <summary>
     /// Detect the language of every paragraph: a paragraph confidently in the other language (a Vietnamese teaser
     /// on an English page) is never paired. Default true.
     /// </summary>

@@ -1,0 +1,306 @@
+using Aligner.Scoring;
+using Aligner.Segmentation;
+
+namespace Aligner.Alignment;
+
+/// <summary>
+/// Splits a sentence that is really two glued without punctuation (a headline run into its paragraph:
+/// <c>… secured victory Promoted Livingston stunned Rangers …</c>) when the aligner paired it with two sentences of
+/// the other side and each half, cut before a capitalised word, pairs with one of them better than the whole did.
+/// </summary>
+/// <remarks>
+/// The sentence splitter cannot see such a boundary (a capital after a lower-case word is most often a name); the
+/// other language can. The halves keep their offsets into the original text, so every character is still in exactly
+/// one sentence and every sentence in exactly one bead.
+/// </remarks>
+internal static class GluedSentences
+{
+    // Each half must hold this many words.
+    private const int MinimumWords = 3;
+
+    // The most cut points tried in one sentence (the candidates are capitalised words, few in a sentence).
+    private const int MaximumCuts = 24;
+
+    /// <summary>What the refinement needs of one side: its sentences, their features and how to read a part of one.</summary>
+    /// <param name="Sentences">The sentences, ranges into the original text.</param>
+    /// <param name="Features">The features of each sentence.</param>
+    /// <param name="Part">The text of sentence k (as its features were read), its features for a sub-range of that text, and the original range of a sub-range.</param>
+    internal sealed record Side(IReadOnlyList<Sentence> Sentences, IReadOnlyList<SentenceFeatures> Features, ISentenceParts Part);
+
+    /// <summary>Reads parts of a side's sentences.</summary>
+    internal interface ISentenceParts
+    {
+        /// <summary>The text of sentence <paramref name="k"/> as its features were read (same length as its normalised range).</summary>
+        ReadOnlySpan<char> Text(int k);
+
+        /// <summary>The features of the part [<paramref name="start"/>, <paramref name="end"/>) of sentence <paramref name="k"/>'s text.</summary>
+        SentenceFeatures Features(int k, int start, int end);
+
+        /// <summary>The range in the original text of that part.</summary>
+        TextRange Original(int k, int start, int end);
+
+        /// <summary>
+        /// Whether <paramref name="word"/> (capitalised, punctuation removed), followed by <paramref name="next"/>, may
+        /// open a sentence rather than continue a name: an ordinary word of the language written with a capital.
+        /// </summary>
+        bool MayOpenSentence(string word, string next);
+    }
+
+    /// <summary>The sentences of both sides and the beads, with glued sentences of 1-2 and 2-1 beads split where it pays.</summary>
+    public static (List<Sentence> English, List<SentenceFeatures> EnglishFeatures, List<Sentence> Vietnamese, List<SentenceFeatures> VietnameseFeatures, List<Bead> Beads)
+        Split(Side english, Side vietnamese, IReadOnlyList<Bead> beads, PairScorer scorer, AlignmentOptions options, CancellationToken cancellationToken)
+    {
+        // First decide every split (by the old indices), then renumber.
+        var splits = new Dictionary<Bead, Cut>();
+        foreach (var bead in beads)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var cut = bead.Kind switch
+            {
+                BeadKind.OneToTwo => BestCut(english, bead.EnglishStart, vietnamese.Features[bead.VietnameseStart], vietnamese.Features[bead.VietnameseStart + 1], scorer, options, englishSingle: true),
+                BeadKind.TwoToOne => BestCut(vietnamese, bead.VietnameseStart, english.Features[bead.EnglishStart], english.Features[bead.EnglishStart + 1], scorer, options, englishSingle: false),
+                _ => null,
+            };
+            if (cut is not null)
+            {
+                splits[bead] = cut;
+            }
+        }
+
+        var englishSplit = new Dictionary<int, Cut>();
+        var vietnameseSplit = new Dictionary<int, Cut>();
+        foreach (var (bead, cut) in splits)
+        {
+            (bead.Kind == BeadKind.OneToTwo ? englishSplit : vietnameseSplit)[bead.Kind == BeadKind.OneToTwo ? bead.EnglishStart : bead.VietnameseStart] = cut;
+        }
+
+        var (enSentences, enFeatures, enIndex) = Rebuild(english, englishSplit);
+        var (viSentences, viFeatures, viIndex) = Rebuild(vietnamese, vietnameseSplit);
+        var result = new List<Bead>(beads.Count + splits.Count);
+        foreach (var bead in beads)
+        {
+            var i = enIndex[bead.EnglishStart];
+            var j = viIndex[bead.VietnameseStart];
+            if (splits.TryGetValue(bead, out var cut))
+            {
+                result.Add(new Bead(BeadKind.OneToOne, i, j, PairScorer.Probability(cut.FirstScore)));
+                result.Add(new Bead(BeadKind.OneToOne, i + 1, j + 1, PairScorer.Probability(cut.SecondScore)));
+            }
+            else
+            {
+                result.Add(bead with { EnglishStart = i, VietnameseStart = j });
+            }
+        }
+
+        return (enSentences, enFeatures, viSentences, viFeatures, result);
+    }
+
+    // The best cut of sentence k (paired as a whole with first + second of the other side), or null when none pays.
+    private static Cut? BestCut(Side side, int k, SentenceFeatures first, SentenceFeatures second, PairScorer scorer, AlignmentOptions options, bool englishSingle)
+    {
+        var twoOneToOnes = 2 * Math.Log(options.OneToOne);
+        var oneTwo = Math.Log(options.OneToTwo);
+        var text = side.Part.Text(k);
+        var whole = Score(side.Features[k], SentenceFeatures.Combine(first, second));
+        Cut? best = null;
+        var tried = 0;
+        var wordsBefore = 0;
+        var totalWords = CountWords(text);
+        for (var p = 1; p < text.Length && tried < MaximumCuts; p++)
+        {
+            if (!char.IsWhiteSpace(text[p - 1]) || char.IsWhiteSpace(text[p]))
+            {
+                continue;
+            }
+
+            wordsBefore++;
+            if (wordsBefore < MinimumWords || totalWords - wordsBefore < MinimumWords || !StartsCapitalised(text[p..]) || EndsSentenceInside(text[..p]))
+            {
+                continue;
+            }
+
+            // Vietnamese titles capitalise every word (Đối tác Chiến lược toàn diện): a capital among the next words too
+            // marks one, not a new sentence.
+            var (word, next, third) = WordAndNext(text[p..]);
+            if (!side.Part.MayOpenSentence(word, next) || FollowsCapital(text[..p], englishSingle ? 1 : 2)
+                || (!englishSingle && third.Length > 0 && char.IsUpper(third[0])))
+            {
+                continue;
+            }
+
+            tried++;
+            var end = p;
+            while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            var head = side.Part.Features(k, 0, end);
+            var tail = side.Part.Features(k, p, text.Length);
+            var firstScore = Score(head, first);
+            var secondScore = Score(tail, second);
+
+            // The aligner's own odds: two 1-1 beads against the one 2-1 bead it chose, each half a pair in its own right.
+            if (firstScore > 0 && secondScore > 0 && firstScore + secondScore + twoOneToOnes >= whole + oneTwo
+                && (best is null || firstScore + secondScore > best.FirstScore + best.SecondScore))
+            {
+                best = new Cut(end, p, firstScore, secondScore);
+            }
+        }
+
+        return best;
+
+        double Score(SentenceFeatures single, SentenceFeatures other) =>
+            englishSingle ? scorer.Score(single, other) : scorer.Score(other, single);
+    }
+
+    // Whether one of the last words before a cut starts with a capital: the capital after it continues a name or a
+    // title (Comprehensive Strategic Partnership; Đối tác Chiến lược, where each word of two syllables counts).
+    private static bool FollowsCapital(ReadOnlySpan<char> before, int words)
+    {
+        var text = before.TrimEnd();
+        for (var w = 0; w < words && !text.IsEmpty; w++)
+        {
+            var start = text.LastIndexOfAny(' ', '\t', '\u00A0') + 1;
+            var token = text[start..];
+            foreach (var c in token)
+            {
+                if (char.IsLetter(c))
+                {
+                    if (char.IsUpper(c))
+                    {
+                        return true;
+                    }
+
+                    break;
+                }
+            }
+
+            text = text[..start].TrimEnd();
+        }
+
+        return false;
+    }
+
+    // The word at the start of rest and the two after it, letters only (quotes, possessive 's and punctuation left out).
+    private static (string Word, string Next, string Third) WordAndNext(ReadOnlySpan<char> rest)
+    {
+        var word = Letters(rest, out var after).ToString();
+        rest = rest[after..];
+        var next = Letters(rest, out after).ToString();
+        var third = Letters(rest[after..], out _).ToString();
+        return (word, next, third);
+
+        static ReadOnlySpan<char> Letters(ReadOnlySpan<char> text, out int after)
+        {
+            var start = 0;
+            while (start < text.Length && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
+            while (start < text.Length && !char.IsLetterOrDigit(text[start]) && !char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
+            var end = start;
+            while (end < text.Length && (char.IsLetter(text[end]) || char.GetUnicodeCategory(text[end]) == System.Globalization.UnicodeCategory.NonSpacingMark))
+            {
+                end++;
+            }
+
+            after = end;
+            while (after < text.Length && !char.IsWhiteSpace(text[after]))
+            {
+                after++;
+            }
+
+            return text[start..end];
+        }
+    }
+
+    // A capital (after opening quotes or brackets) starts the word: where a new sentence would begin.
+    private static bool StartsCapitalised(ReadOnlySpan<char> rest)
+    {
+        foreach (var c in rest)
+        {
+            if (c is '"' or '“' or '‘' or '\'' or '(' or '«' or '[')
+            {
+                continue;
+            }
+
+            return char.IsUpper(c);
+        }
+
+        return false;
+    }
+
+    // A sentence does not end on a comma, a hyphen, a slash or an opening mark, nor on a word that needs what
+    // follows (of the, on Wednesday, của các): the capital after them continues the sentence.
+    private static bool EndsSentenceInside(ReadOnlySpan<char> before)
+    {
+        var trimmed = before.TrimEnd();
+        if (trimmed.IsEmpty || trimmed[^1] is ',' or ';' or ':' or '-' or '–' or '—' or '/' or '&' or '(' or '“' or '"')
+        {
+            return true;
+        }
+
+        var start = trimmed.LastIndexOfAny(' ', '\t', '\u00A0') + 1;
+        return Linking.Contains(trimmed[start..].ToString().ToLowerInvariant());
+    }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> Linking = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "but", "as", "that",
+         "than", "into", "onto", "about", "over", "under", "after", "before", "during", "since", "until", "between",
+         "against", "via", "per", "said", "says", "told", "like", "named", "called", "mr", "mrs", "ms", "dr", "st",
+         "của", "và", "ở", "tại", "với", "cho", "là", "các", "những", "một", "nói", "theo", "từ", "đến", "trong", "ông", "bà", "anh", "chị"],
+        StringComparer.Ordinal);
+
+    private static int CountWords(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        for (var p = 0; p < text.Length; p++)
+        {
+            if (!char.IsWhiteSpace(text[p]) && (p == 0 || char.IsWhiteSpace(text[p - 1])))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    // The sentences of one side with the split ones replaced by their halves, and the new index of each old sentence
+    // (and of the position after the last, where a bead of the other side alone may point).
+    private static (List<Sentence> Sentences, List<SentenceFeatures> Features, int[] Index) Rebuild(Side side, Dictionary<int, Cut> splits)
+    {
+        var sentences = new List<Sentence>(side.Sentences.Count + splits.Count);
+        var features = new List<SentenceFeatures>(side.Sentences.Count + splits.Count);
+        var index = new int[side.Sentences.Count + 1];
+        for (var k = 0; k < side.Sentences.Count; k++)
+        {
+            index[k] = sentences.Count;
+            var sentence = side.Sentences[k];
+            if (splits.TryGetValue(k, out var cut))
+            {
+                var length = side.Part.Text(k).Length;
+                sentences.Add(sentence with { Range = side.Part.Original(k, 0, cut.HeadEnd) });
+                sentences.Add(sentence with { Range = side.Part.Original(k, cut.TailStart, length) });
+                features.Add(side.Part.Features(k, 0, cut.HeadEnd));
+                features.Add(side.Part.Features(k, cut.TailStart, length));
+            }
+            else
+            {
+                sentences.Add(sentence);
+                features.Add(side.Features[k]);
+            }
+        }
+
+        index[side.Sentences.Count] = sentences.Count;
+        return (sentences, features, index);
+    }
+
+    // A cut: the head ends at HeadEnd, the tail starts at TailStart (offsets into the sentence's text).
+    private sealed record Cut(int HeadEnd, int TailStart, double FirstScore, double SecondScore);
+}

@@ -1,0 +1,84 @@
+using Aligner.Alignment;
+using Aligner.IO;
+using FluentAssertions;
+
+namespace Aligner.Tests.EndToEnd;
+
+[TestFixture]
+public sealed class GluedSentenceTests
+{
+    // A headline run into its paragraph without punctuation, as pages copied to text often are; the Vietnamese keeps
+    // them apart. The sentence splitter cannot see the boundary ("tour Heavy"); the translation can.
+    private const string English =
+        "The government will build a new school for the children.\n\n" +
+        "Storm floods the northern provinces Heavy rain caused the rivers to rise across the region on Sunday.\n\n" +
+        "My father works at the hospital in the city centre.";
+
+    private const string Vietnamese =
+        "Chính phủ sẽ xây một trường học mới cho trẻ em.\n\n" +
+        "Bão gây lũ ở các tỉnh phía bắc\n\n" +
+        "Mưa lớn khiến nước sông dâng cao khắp khu vực vào Chủ nhật.\n\n" +
+        "Bố tôi làm việc ở bệnh viện ở trung tâm thành phố.";
+
+    [Test]
+    public void Align_HeadlineGluedToItsParagraph_IsSplitIntoTwoPairs()
+    {
+        var alignment = AlignmentPipeline.Default.Align(new SourceText(English, "en.txt"), new SourceText(Vietnamese, "vi.txt"));
+
+        alignment.Beads.Should().OnlyContain(b => b.Kind == BeadKind.OneToOne, string.Join(", ", alignment.Beads));
+        alignment.EnglishSentences.Should().HaveCount(4);
+        alignment.EnglishSentences[1].Range.Substring(English).Should().Be("Storm floods the northern provinces");
+        alignment.EnglishSentences[2].Range.Substring(English).Should().Be("Heavy rain caused the rivers to rise across the region on Sunday.");
+        alignment.Beads[2].Score.Should().BeGreaterThan(0.5);
+    }
+
+    [Test]
+    public void Align_SplittingOff_KeepsTheOneToTwoBead()
+    {
+        var pipeline = AlignmentPipeline.Create(AlignmentOptions.Default with { SplitGluedSentences = false });
+
+        var alignment = pipeline.Align(new SourceText(English, "en.txt"), new SourceText(Vietnamese, "vi.txt"));
+
+        alignment.EnglishSentences.Should().HaveCount(3);
+        alignment.Beads.Should().Contain(b => b.Kind == BeadKind.OneToTwo && b.EnglishStart == 1);
+    }
+
+    [Test]
+    public void Align_OneSentenceTranslatedByTwo_IsNotCutBeforeAName()
+    {
+        const string english = "The minister met Nguyen Van Hung in Hanoi and they talked about the new school for two hours.";
+        const string vietnamese = "Bộ trưởng đã gặp ông Nguyễn Văn Hùng tại Hà Nội. Hai người đã nói chuyện về trường học mới trong hai giờ.";
+
+        var alignment = AlignmentPipeline.Default.Align(new SourceText(english, "en.txt"), new SourceText(vietnamese, "vi.txt"));
+
+        alignment.EnglishSentences.Should().ContainSingle("names and the word after a preposition do not open sentences");
+    }
+
+    [Test]
+    public void Align_VietnameseTitleInCapitals_IsNotCut()
+    {
+        // Seed 004: "... nâng cấp quan hệ lên Đối tác Chiến lược toàn diện, cũng như ..." is one sentence for two English ones.
+        const string english = "The leader will attend the anniversary of upgrading the relationship to a Comprehensive Strategic Partnership. " +
+            "He will also meet officials, business leaders and experts.";
+        const string vietnamese = "Lãnh đạo sẽ dự lễ kỷ niệm một năm nâng cấp quan hệ lên Đối tác Chiến lược toàn diện, " +
+            "cũng như gặp các quan chức, doanh nghiệp và chuyên gia.";
+
+        var alignment = AlignmentPipeline.Default.Align(new SourceText(english, "en.txt"), new SourceText(vietnamese, "vi.txt"));
+
+        alignment.VietnameseSentences.Should().ContainSingle("a capital inside a title does not open a sentence");
+    }
+
+    [Test]
+    public void Align_Split_EverySentenceInOneBeadAndNoTextRewritten()
+    {
+        var alignment = AlignmentPipeline.Default.Align(new SourceText(English, "en.txt"), new SourceText(Vietnamese, "vi.txt"));
+
+        var covered = alignment.Beads.Sum(b => b.EnglishCount);
+        covered.Should().Be(alignment.EnglishSentences.Count);
+        alignment.Beads.Sum(b => b.VietnameseCount).Should().Be(alignment.VietnameseSentences.Count);
+        var ranges = alignment.EnglishSentences.Select(s => s.Range).ToList();
+        ranges.Zip(ranges.Skip(1)).Should().OnlyContain(p => p.First.End <= p.Second.Start);
+        string.Concat(ranges.Select(r => r.Substring(English))).Replace(" ", "")
+            .Should().Be(English.Replace("\n", "").Replace(" ", ""));
+    }
+}
