@@ -5,8 +5,9 @@ namespace Aligner.Alignment;
 
 /// <summary>
 /// Splits a sentence that is really two glued without punctuation (a headline run into its paragraph:
-/// <c>… secured victory Promoted Livingston stunned Rangers …</c>) when the aligner paired it with two sentences of
-/// the other side and each half, cut before a capitalised word, pairs with one of them better than the whole did.
+/// <c>… secured victory Promoted Livingston stunned Rangers …</c>): in a 1-2 or 2-1 bead when each half, cut before a
+/// capitalised word, pairs with one sentence of the other side; in a 1-1 bead when one half alone pairs so much better
+/// than the whole that the other half, a stranger, is left unpaired.
 /// </summary>
 /// <remarks>
 /// The sentence splitter cannot see such a boundary (a capital after a lower-case word is most often a name); the
@@ -59,6 +60,7 @@ internal static class GluedSentences
             {
                 BeadKind.OneToTwo => BestCut(english, bead.EnglishStart, vietnamese.Features[bead.VietnameseStart], vietnamese.Features[bead.VietnameseStart + 1], scorer, options, englishSingle: true),
                 BeadKind.TwoToOne => BestCut(vietnamese, bead.VietnameseStart, english.Features[bead.EnglishStart], english.Features[bead.EnglishStart + 1], scorer, options, englishSingle: false),
+                BeadKind.OneToOne => BestOneToOneTrim(bead),
                 _ => null,
             };
             if (cut is not null)
@@ -67,11 +69,25 @@ internal static class GluedSentences
             }
         }
 
+        // In a 1-1 bead either sentence may carry the glued stranger; the better trim wins.
+        Cut? BestOneToOneTrim(Bead bead)
+        {
+            var onEnglish = BestTrim(english, bead.EnglishStart, vietnamese.Features[bead.VietnameseStart], scorer, options, englishSingle: true);
+            var onVietnamese = BestTrim(vietnamese, bead.VietnameseStart, english.Features[bead.EnglishStart], scorer, options, englishSingle: false);
+            if (onVietnamese is not null && (onEnglish is null || onVietnamese.KeptScore > onEnglish.KeptScore))
+            {
+                return onVietnamese with { OnVietnamese = true };
+            }
+
+            return onEnglish;
+        }
+
         var englishSplit = new Dictionary<int, Cut>();
         var vietnameseSplit = new Dictionary<int, Cut>();
         foreach (var (bead, cut) in splits)
         {
-            (bead.Kind == BeadKind.OneToTwo ? englishSplit : vietnameseSplit)[bead.Kind == BeadKind.OneToTwo ? bead.EnglishStart : bead.VietnameseStart] = cut;
+            var onEnglish = bead.Kind == BeadKind.OneToTwo || (bead.Kind == BeadKind.OneToOne && !cut.OnVietnamese);
+            (onEnglish ? englishSplit : vietnameseSplit)[onEnglish ? bead.EnglishStart : bead.VietnameseStart] = cut;
         }
 
         var (enSentences, enFeatures, enIndex) = Rebuild(english, englishSplit);
@@ -81,14 +97,32 @@ internal static class GluedSentences
         {
             var i = enIndex[bead.EnglishStart];
             var j = viIndex[bead.VietnameseStart];
-            if (splits.TryGetValue(bead, out var cut))
+            if (!splits.TryGetValue(bead, out var cut))
+            {
+                result.Add(bead with { EnglishStart = i, VietnameseStart = j });
+            }
+            else if (cut.Kept == Kept.Both)
             {
                 result.Add(new Bead(BeadKind.OneToOne, i, j, PairScorer.Probability(cut.FirstScore)));
                 result.Add(new Bead(BeadKind.OneToOne, i + 1, j + 1, PairScorer.Probability(cut.SecondScore)));
             }
             else
             {
-                result.Add(bead with { EnglishStart = i, VietnameseStart = j });
+                // One half pairs; the other, a stranger, stands alone on its side, before or after the pair.
+                var pair = PairScorer.Probability(cut.KeptScore);
+                var alone = 1 - PairScorer.Probability(cut.Kept == Kept.Head ? cut.SecondScore : cut.FirstScore);
+                var lonely = cut.OnVietnamese ? BeadKind.ZeroToOne : BeadKind.OneToZero;
+                if (cut.Kept == Kept.Head)
+                {
+                    result.Add(new Bead(BeadKind.OneToOne, i, j, pair));
+                    result.Add(new Bead(lonely, i + 1, j + 1, alone));
+                }
+                else
+                {
+                    // The pair comes after the stranger: one step further on the side that was cut.
+                    result.Add(new Bead(lonely, i, j, alone));
+                    result.Add(cut.OnVietnamese ? new Bead(BeadKind.OneToOne, i, j + 1, pair) : new Bead(BeadKind.OneToOne, i + 1, j, pair));
+                }
             }
         }
 
@@ -100,13 +134,61 @@ internal static class GluedSentences
     {
         var twoOneToOnes = 2 * Math.Log(options.OneToOne);
         var oneTwo = Math.Log(options.OneToTwo);
-        var text = side.Part.Text(k);
         var whole = Score(side.Features[k], SentenceFeatures.Combine(first, second));
         Cut? best = null;
-        var tried = 0;
+        foreach (var (headEnd, tailStart) in Candidates(side, k, englishSingle))
+        {
+            var firstScore = Score(side.Part.Features(k, 0, headEnd), first);
+            var secondScore = Score(side.Part.Features(k, tailStart, side.Part.Text(k).Length), second);
+
+            // The aligner's own odds: two 1-1 beads against the one 2-1 bead it chose, each half a pair in its own right.
+            if (firstScore > 0 && secondScore > 0 && firstScore + secondScore + twoOneToOnes >= whole + oneTwo
+                && (best is null || firstScore + secondScore > best.FirstScore + best.SecondScore))
+            {
+                best = new Cut(headEnd, tailStart, firstScore, secondScore, Kept.Both);
+            }
+        }
+
+        return best;
+
+        double Score(SentenceFeatures single, SentenceFeatures other) =>
+            englishSingle ? scorer.Score(single, other) : scorer.Score(other, single);
+    }
+
+    // The best cut of sentence k of a 1-1 bead when only one half translates the other sentence (an unrelated sentence
+    // glued to it): the half alone must beat the whole by the cost of leaving the other half unpaired.
+    private static Cut? BestTrim(Side side, int k, SentenceFeatures other, PairScorer scorer, AlignmentOptions options, bool englishSingle)
+    {
+        var unpaired = -Math.Log(options.Unmatched);
+        var whole = Score(side.Features[k]);
+        Cut? best = null;
+        var bestScore = double.NegativeInfinity;
+        foreach (var (headEnd, tailStart) in Candidates(side, k, englishSingle))
+        {
+            var headScore = Score(side.Part.Features(k, 0, headEnd));
+            var tailScore = Score(side.Part.Features(k, tailStart, side.Part.Text(k).Length));
+            var kept = Math.Max(headScore, tailScore);
+            if (kept > 0 && kept >= whole + unpaired && kept > bestScore)
+            {
+                bestScore = kept;
+                best = new Cut(headEnd, tailStart, headScore, tailScore, headScore >= tailScore ? Kept.Head : Kept.Tail);
+            }
+        }
+
+        return best;
+
+        double Score(SentenceFeatures single) => englishSingle ? scorer.Score(single, other) : scorer.Score(other, single);
+    }
+
+    // The cuts a reader would accept as a sentence boundary in sentence k: before a capitalised ordinary word, each
+    // side holding a few words (see the class remarks and ISentenceParts.MayOpenSentence).
+    private static List<(int HeadEnd, int TailStart)> Candidates(Side side, int k, bool english)
+    {
+        var cuts = new List<(int, int)>();
+        var text = side.Part.Text(k);
         var wordsBefore = 0;
         var totalWords = CountWords(text);
-        for (var p = 1; p < text.Length && tried < MaximumCuts; p++)
+        for (var p = 1; p < text.Length && cuts.Count < MaximumCuts; p++)
         {
             if (!char.IsWhiteSpace(text[p - 1]) || char.IsWhiteSpace(text[p]))
             {
@@ -122,36 +204,22 @@ internal static class GluedSentences
             // Vietnamese titles capitalise every word (Đối tác Chiến lược toàn diện): a capital among the next words too
             // marks one, not a new sentence.
             var (word, next, third) = WordAndNext(text[p..]);
-            if (!side.Part.MayOpenSentence(word, next) || FollowsCapital(text[..p], englishSingle ? 1 : 2)
-                || (!englishSingle && third.Length > 0 && char.IsUpper(third[0])))
+            if (!side.Part.MayOpenSentence(word, next) || FollowsCapital(text[..p], english ? 1 : 2)
+                || (!english && third.Length > 0 && char.IsUpper(third[0])))
             {
                 continue;
             }
 
-            tried++;
             var end = p;
             while (end > 0 && char.IsWhiteSpace(text[end - 1]))
             {
                 end--;
             }
 
-            var head = side.Part.Features(k, 0, end);
-            var tail = side.Part.Features(k, p, text.Length);
-            var firstScore = Score(head, first);
-            var secondScore = Score(tail, second);
-
-            // The aligner's own odds: two 1-1 beads against the one 2-1 bead it chose, each half a pair in its own right.
-            if (firstScore > 0 && secondScore > 0 && firstScore + secondScore + twoOneToOnes >= whole + oneTwo
-                && (best is null || firstScore + secondScore > best.FirstScore + best.SecondScore))
-            {
-                best = new Cut(end, p, firstScore, secondScore);
-            }
+            cuts.Add((end, p));
         }
 
-        return best;
-
-        double Score(SentenceFeatures single, SentenceFeatures other) =>
-            englishSingle ? scorer.Score(single, other) : scorer.Score(other, single);
+        return cuts;
     }
 
     // Whether one of the last words before a cut starts with a capital: the capital after it continues a name or a
@@ -301,6 +369,18 @@ internal static class GluedSentences
         return (sentences, features, index);
     }
 
-    // A cut: the head ends at HeadEnd, the tail starts at TailStart (offsets into the sentence's text).
-    private sealed record Cut(int HeadEnd, int TailStart, double FirstScore, double SecondScore);
+    // A cut: the head ends at HeadEnd, the tail starts at TailStart (offsets into the sentence's text); the scores of
+    // the head and the tail against their partners, which half keeps a partner, and whether the cut sentence is the
+    // Vietnamese one of a 1-1 bead.
+    private sealed record Cut(int HeadEnd, int TailStart, double FirstScore, double SecondScore, Kept Kept, bool OnVietnamese = false)
+    {
+        public double KeptScore => Kept == Kept.Tail ? SecondScore : FirstScore;
+    }
+
+    private enum Kept
+    {
+        Both,
+        Head,
+        Tail,
+    }
 }

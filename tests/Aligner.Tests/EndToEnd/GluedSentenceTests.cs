@@ -33,6 +33,28 @@ public sealed class GluedSentenceTests
     }
 
     [Test]
+    public void Align_StrangerGluedToATranslatedSentence_StandsAloneAsOneToZero()
+    {
+        // An unrelated headline glued to a sentence whose translation has no such part (1-1 bead): the stranger is
+        // cut off and left unpaired.
+        const string english =
+            "The government will build a new school for the children.\n\n" +
+            "Foreign buyers face a new tax on property Heavy rain caused the rivers to rise across the region on Sunday.\n\n" +
+            "My father works at the hospital in the city centre.";
+        const string vietnamese =
+            "Chính phủ sẽ xây một trường học mới cho trẻ em.\n\n" +
+            "Mưa lớn khiến nước sông dâng cao khắp khu vực vào Chủ nhật.\n\n" +
+            "Bố tôi làm việc ở bệnh viện ở trung tâm thành phố.";
+
+        var alignment = AlignmentPipeline.Default.Align(new SourceText(english, "en.txt"), new SourceText(vietnamese, "vi.txt"));
+
+        alignment.EnglishSentences.Should().HaveCount(4, string.Join(", ", alignment.Beads));
+        alignment.Beads.Select(b => b.Kind).Should().Equal(BeadKind.OneToOne, BeadKind.OneToZero, BeadKind.OneToOne, BeadKind.OneToOne);
+        alignment.EnglishRange(alignment.Beads[1])!.Value.Substring(english).Should().Be("Foreign buyers face a new tax on property");
+        alignment.EnglishRange(alignment.Beads[2])!.Value.Substring(english).Should().StartWith("Heavy rain");
+    }
+
+    [Test]
     public void Align_SplittingOff_KeepsTheOneToTwoBead()
     {
         var pipeline = AlignmentPipeline.Create(AlignmentOptions.Default with { SplitGluedSentences = false });
