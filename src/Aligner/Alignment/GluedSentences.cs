@@ -47,7 +47,7 @@ internal static class GluedSentences
         bool MayOpenSentence(string word, string next);
     }
 
-    /// <summary>The sentences of both sides and the beads, with glued sentences of 1-2 and 2-1 beads split where it pays.</summary>
+    /// <summary>The sentences of both sides and the beads, with glued sentences split where it pays (see the class summary).</summary>
     public static (List<Sentence> English, List<SentenceFeatures> EnglishFeatures, List<Sentence> Vietnamese, List<SentenceFeatures> VietnameseFeatures, List<Bead> Beads)
         Split(Side english, Side vietnamese, IReadOnlyList<Bead> beads, PairScorer scorer, AlignmentOptions options, CancellationToken cancellationToken)
     {
