@@ -115,8 +115,8 @@ public sealed class AlignmentPipeline
         }
 
         var split = GluedSentences.Split(
-            new GluedSentences.Side(enSentences, enFeatures, new SentenceParts(enRead, Side.English, lexicon)),
-            new GluedSentences.Side(viSentences, viFeatures, new SentenceParts(viRead, Side.Vietnamese, lexicon)),
+            new GluedSentences.SideText(enSentences, enFeatures, new SentenceParts(enRead, Side.English, lexicon)),
+            new GluedSentences.SideText(viSentences, viFeatures, new SentenceParts(viRead, Side.Vietnamese, lexicon)),
             beads,
             Scorer,
             Options,

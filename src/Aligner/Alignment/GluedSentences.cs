@@ -26,7 +26,7 @@ internal static class GluedSentences
     /// <param name="Sentences">The sentences, ranges into the original text.</param>
     /// <param name="Features">The features of each sentence.</param>
     /// <param name="Part">The text of sentence k (as its features were read), its features for a sub-range of that text, and the original range of a sub-range.</param>
-    internal sealed record Side(IReadOnlyList<Sentence> Sentences, IReadOnlyList<SentenceFeatures> Features, ISentenceParts Part);
+    internal sealed record SideText(IReadOnlyList<Sentence> Sentences, IReadOnlyList<SentenceFeatures> Features, ISentenceParts Part);
 
     /// <summary>Reads parts of a side's sentences.</summary>
     internal interface ISentenceParts
@@ -49,24 +49,21 @@ internal static class GluedSentences
 
     /// <summary>The sentences of both sides and the beads, with glued sentences split where it pays (see the class summary).</summary>
     public static (List<Sentence> English, List<SentenceFeatures> EnglishFeatures, List<Sentence> Vietnamese, List<SentenceFeatures> VietnameseFeatures, List<Bead> Beads)
-        Split(Side english, Side vietnamese, IReadOnlyList<Bead> beads, PairScorer scorer, AlignmentOptions options, CancellationToken cancellationToken)
+        Split(SideText english, SideText vietnamese, IReadOnlyList<Bead> beads, PairScorer scorer, AlignmentOptions options, CancellationToken cancellationToken)
     {
         // First decide every split (by the old indices), then renumber.
-        var splits = new Dictionary<Bead, Cut>();
-        foreach (var bead in beads)
+        var cuts = new Cut?[beads.Count];
+        for (var b = 0; b < beads.Count; b++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var cut = bead.Kind switch
+            var bead = beads[b];
+            cuts[b] = bead.Kind switch
             {
                 BeadKind.OneToTwo => BestCut(english, bead.EnglishStart, vietnamese.Features[bead.VietnameseStart], vietnamese.Features[bead.VietnameseStart + 1], scorer, options, englishSingle: true),
                 BeadKind.TwoToOne => BestCut(vietnamese, bead.VietnameseStart, english.Features[bead.EnglishStart], english.Features[bead.EnglishStart + 1], scorer, options, englishSingle: false),
                 BeadKind.OneToOne => BestOneToOneTrim(bead),
                 _ => null,
             };
-            if (cut is not null)
-            {
-                splits[bead] = cut;
-            }
         }
 
         // In a 1-1 bead either sentence may carry the glued stranger; the better trim wins.
@@ -84,20 +81,27 @@ internal static class GluedSentences
 
         var englishSplit = new Dictionary<int, Cut>();
         var vietnameseSplit = new Dictionary<int, Cut>();
-        foreach (var (bead, cut) in splits)
+        for (var b = 0; b < beads.Count; b++)
         {
+            if (cuts[b] is not { } cut)
+            {
+                continue;
+            }
+
+            var bead = beads[b];
             var onEnglish = bead.Kind == BeadKind.OneToTwo || (bead.Kind == BeadKind.OneToOne && !cut.OnVietnamese);
             (onEnglish ? englishSplit : vietnameseSplit)[onEnglish ? bead.EnglishStart : bead.VietnameseStart] = cut;
         }
 
         var (enSentences, enFeatures, enIndex) = Rebuild(english, englishSplit);
         var (viSentences, viFeatures, viIndex) = Rebuild(vietnamese, vietnameseSplit);
-        var result = new List<Bead>(beads.Count + splits.Count);
-        foreach (var bead in beads)
+        var result = new List<Bead>(beads.Count + englishSplit.Count + vietnameseSplit.Count);
+        for (var b = 0; b < beads.Count; b++)
         {
+            var bead = beads[b];
             var i = enIndex[bead.EnglishStart];
             var j = viIndex[bead.VietnameseStart];
-            if (!splits.TryGetValue(bead, out var cut))
+            if (cuts[b] is not { } cut)
             {
                 result.Add(bead with { EnglishStart = i, VietnameseStart = j });
             }
@@ -130,7 +134,7 @@ internal static class GluedSentences
     }
 
     // The best cut of sentence k (paired as a whole with first + second of the other side), or null when none pays.
-    private static Cut? BestCut(Side side, int k, SentenceFeatures first, SentenceFeatures second, PairScorer scorer, AlignmentOptions options, bool englishSingle)
+    private static Cut? BestCut(SideText side, int k, SentenceFeatures first, SentenceFeatures second, PairScorer scorer, AlignmentOptions options, bool englishSingle)
     {
         var twoOneToOnes = 2 * Math.Log(options.OneToOne);
         var oneTwo = Math.Log(options.OneToTwo);
@@ -138,14 +142,16 @@ internal static class GluedSentences
         Cut? best = null;
         foreach (var (headEnd, tailStart) in Candidates(side, k, englishSingle))
         {
-            var firstScore = Score(side.Part.Features(k, 0, headEnd), first);
-            var secondScore = Score(side.Part.Features(k, tailStart, side.Part.Text(k).Length), second);
+            var head = side.Part.Features(k, 0, headEnd);
+            var tail = side.Part.Features(k, tailStart, side.Part.Text(k).Length);
+            var firstScore = Score(head, first);
+            var secondScore = Score(tail, second);
 
             // The aligner's own odds: two 1-1 beads against the one 2-1 bead it chose, each half a pair in its own right.
             if (firstScore > 0 && secondScore > 0 && firstScore + secondScore + twoOneToOnes >= whole + oneTwo
                 && (best is null || firstScore + secondScore > best.FirstScore + best.SecondScore))
             {
-                best = new Cut(headEnd, tailStart, firstScore, secondScore, Kept.Both);
+                best = new Cut(headEnd, tailStart, head, tail, firstScore, secondScore, Kept.Both);
             }
         }
 
@@ -157,7 +163,7 @@ internal static class GluedSentences
 
     // The best cut of sentence k of a 1-1 bead when only one half translates the other sentence (an unrelated sentence
     // glued to it): the half alone must beat the whole by the cost of leaving the other half unpaired.
-    private static Cut? BestTrim(Side side, int k, SentenceFeatures other, PairScorer scorer, AlignmentOptions options, bool englishSingle)
+    private static Cut? BestTrim(SideText side, int k, SentenceFeatures other, PairScorer scorer, AlignmentOptions options, bool englishSingle)
     {
         var unpaired = -Math.Log(options.Unmatched);
         var whole = Score(side.Features[k]);
@@ -165,13 +171,15 @@ internal static class GluedSentences
         var bestScore = double.NegativeInfinity;
         foreach (var (headEnd, tailStart) in Candidates(side, k, englishSingle))
         {
-            var headScore = Score(side.Part.Features(k, 0, headEnd));
-            var tailScore = Score(side.Part.Features(k, tailStart, side.Part.Text(k).Length));
+            var head = side.Part.Features(k, 0, headEnd);
+            var tail = side.Part.Features(k, tailStart, side.Part.Text(k).Length);
+            var headScore = Score(head);
+            var tailScore = Score(tail);
             var kept = Math.Max(headScore, tailScore);
             if (kept > 0 && kept >= whole + unpaired && kept > bestScore)
             {
                 bestScore = kept;
-                best = new Cut(headEnd, tailStart, headScore, tailScore, headScore >= tailScore ? Kept.Head : Kept.Tail);
+                best = new Cut(headEnd, tailStart, head, tail, headScore, tailScore, headScore >= tailScore ? Kept.Head : Kept.Tail);
             }
         }
 
@@ -182,7 +190,7 @@ internal static class GluedSentences
 
     // The cuts a reader would accept as a sentence boundary in sentence k: before a capitalised ordinary word, each
     // side holding a few words (see the class remarks and ISentenceParts.MayOpenSentence).
-    private static List<(int HeadEnd, int TailStart)> Candidates(Side side, int k, bool english)
+    private static List<(int HeadEnd, int TailStart)> Candidates(SideText side, int k, bool english)
     {
         var cuts = new List<(int, int)>();
         var text = side.Part.Text(k);
@@ -341,7 +349,7 @@ internal static class GluedSentences
 
     // The sentences of one side with the split ones replaced by their halves, and the new index of each old sentence
     // (and of the position after the last, where a bead of the other side alone may point).
-    private static (List<Sentence> Sentences, List<SentenceFeatures> Features, int[] Index) Rebuild(Side side, Dictionary<int, Cut> splits)
+    private static (List<Sentence> Sentences, List<SentenceFeatures> Features, int[] Index) Rebuild(SideText side, Dictionary<int, Cut> splits)
     {
         var sentences = new List<Sentence>(side.Sentences.Count + splits.Count);
         var features = new List<SentenceFeatures>(side.Sentences.Count + splits.Count);
@@ -352,11 +360,10 @@ internal static class GluedSentences
             var sentence = side.Sentences[k];
             if (splits.TryGetValue(k, out var cut))
             {
-                var length = side.Part.Text(k).Length;
                 sentences.Add(sentence with { Range = side.Part.Original(k, 0, cut.HeadEnd) });
-                sentences.Add(sentence with { Range = side.Part.Original(k, cut.TailStart, length) });
-                features.Add(side.Part.Features(k, 0, cut.HeadEnd));
-                features.Add(side.Part.Features(k, cut.TailStart, length));
+                sentences.Add(sentence with { Range = side.Part.Original(k, cut.TailStart, side.Part.Text(k).Length) });
+                features.Add(cut.Head);
+                features.Add(cut.Tail);
             }
             else
             {
@@ -369,10 +376,10 @@ internal static class GluedSentences
         return (sentences, features, index);
     }
 
-    // A cut: the head ends at HeadEnd, the tail starts at TailStart (offsets into the sentence's text); the scores of
-    // the head and the tail against their partners, which half keeps a partner, and whether the cut sentence is the
-    // Vietnamese one of a 1-1 bead.
-    private sealed record Cut(int HeadEnd, int TailStart, double FirstScore, double SecondScore, Kept Kept, bool OnVietnamese = false)
+    // A cut: the head ends at HeadEnd, the tail starts at TailStart (offsets into the sentence's text); their features
+    // and scores against their partners, which half keeps a partner, and whether the cut sentence is the Vietnamese one
+    // of a 1-1 bead.
+    private sealed record Cut(int HeadEnd, int TailStart, SentenceFeatures Head, SentenceFeatures Tail, double FirstScore, double SecondScore, Kept Kept, bool OnVietnamese = false)
     {
         public double KeptScore => Kept == Kept.Tail ? SecondScore : FirstScore;
     }

@@ -63,7 +63,7 @@ internal static class FeatureScanner
             {
                 // An apostrophe before a lower-case letter opens a word of its own, as in English clitics ('s, 't, 're):
                 // the stem keeps its own evidence (Trong's = Trong + 's). Before a capital it is part of a name (O'Brien).
-                EndWord(ref visitor, packed, wordHash, length, upperFirst, allUpper, !wordOpensSentence, SyllableFlags(text[wordStart..i], flags), order, ngramShift, wordShift);
+                EndWord(ref visitor, text[wordStart..i], packed, wordHash, length, upperFirst, allUpper, !wordOpensSentence, flags, order, ngramShift, wordShift);
                 inWord = false;
                 code = CharTable.Apostrophe;
                 apostrophe = true;
@@ -73,7 +73,7 @@ internal static class FeatureScanner
             {
                 if (inWord)
                 {
-                    EndWord(ref visitor, packed, wordHash, length, upperFirst, allUpper, !wordOpensSentence, SyllableFlags(text[wordStart..i], flags), order, ngramShift, wordShift);
+                    EndWord(ref visitor, text[wordStart..i], packed, wordHash, length, upperFirst, allUpper, !wordOpensSentence, flags, order, ngramShift, wordShift);
                     inWord = false;
                 }
 
@@ -124,7 +124,7 @@ internal static class FeatureScanner
 
         if (inWord)
         {
-            EndWord(ref visitor, packed, wordHash, length, upperFirst, allUpper, !wordOpensSentence, SyllableFlags(text[wordStart..], flags), order, ngramShift, wordShift);
+            EndWord(ref visitor, text[wordStart..], packed, wordHash, length, upperFirst, allUpper, !wordOpensSentence, flags, order, ngramShift, wordShift);
         }
     }
 
@@ -157,9 +157,10 @@ internal static class FeatureScanner
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void EndWord<TVisitor>(ref TVisitor visitor, ulong packed, ulong wordHash, int length, bool upperFirst, bool allUpper, bool inside, int flags, int order, int ngramShift, int wordShift)
+    private static void EndWord<TVisitor>(ref TVisitor visitor, ReadOnlySpan<char> word, ulong packed, ulong wordHash, int length, bool upperFirst, bool allUpper, bool inside, int flags, int order, int ngramShift, int wordShift)
         where TVisitor : struct, IFeatureVisitor
     {
+        flags = SyllableFlags(word, flags);
         packed = (packed << 8) | CharTable.Boundary;
         var top = Math.Min(order, length + 2);
         for (var n = 2; n <= top; n++)

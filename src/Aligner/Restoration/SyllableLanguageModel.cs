@@ -194,8 +194,8 @@ public sealed class SyllableLanguageModel
             biKeys[i] = previous;
         }
 
-        var biProb = reader.ReadBytes(biCount);
-        var biBack = reader.ReadBytes(biCount);
+        var biProb = ModelFile.ReadExactly(reader, biCount);
+        var biBack = ModelFile.ReadExactly(reader, biCount);
 
         var triQ = Quantizer.Read(reader);
         var triCount = reader.ReadInt32();
@@ -207,11 +207,7 @@ public sealed class SyllableLanguageModel
             triKeys[i] = last;
         }
 
-        var triProb = reader.ReadBytes(triCount);
-        if (biProb.Length != biCount || biBack.Length != biCount || triProb.Length != triCount)
-        {
-            throw new InvalidDataException("syllable model is truncated");
-        }
+        var triProb = ModelFile.ReadExactly(reader, triCount);
 
         return new SyllableLanguageModel(vocabulary, unigram, backoff, flags, capital, biKeys, biProb, biBack, biProbQ, biBackQ, triKeys, triProb, triQ);
     });
