@@ -33,6 +33,7 @@ public sealed class AlignmentPipeline
     }
 
     private readonly BeadAligner aligner;
+    private readonly BeadAligner? comparableAligner;
 
     private AlignmentPipeline(PairScorer scorer, Lexicon lexicon, AlignmentOptions options)
     {
@@ -40,6 +41,13 @@ public sealed class AlignmentPipeline
         Lexicon = lexicon;
         Options = options;
         aligner = new BeadAligner(scorer, options);
+        var comparable = scorer.ForComparableText();
+        if (comparable.IsComparable && options.ComparableShare > 0)
+        {
+            // Every sentence of comparable text may stay unpaired at no cost: a pair is made where its log-odds beat
+            // the 1-1 prior, and nothing else decides.
+            comparableAligner = new BeadAligner(comparable, options with { RegionChange = 1, UnmatchedInOneSidedRun = 1 });
+        }
     }
 
     /// <summary>The pipeline with the default options and the embedded scorer model.</summary>
@@ -109,6 +117,16 @@ public sealed class AlignmentPipeline
         var (enRead, enSentences, enFeatures) = PrepareSide(english.Text, Side.English, lexicon, detector, Options.RestoreDiacritics, cancellationToken);
         var (viRead, viSentences, viFeatures) = PrepareSide(vietnamese.Text, Side.Vietnamese, lexicon, detector, Options.RestoreDiacritics, cancellationToken);
         var beads = aligner.Align(enFeatures, viFeatures, cancellationToken);
+        if (comparableAligner is not null && PairedShare(beads, enFeatures, viFeatures) < Options.ComparableShare)
+        {
+            return new DocumentAlignment(english, vietnamese, enSentences, viSentences, comparableAligner.Align(enFeatures, viFeatures, cancellationToken));
+        }
+
+        if (comparableAligner is not null)
+        {
+            beads = WithReaderProbability(beads, enFeatures, viFeatures);
+        }
+
         if (!Options.SplitGluedSentences)
         {
             return new DocumentAlignment(english, vietnamese, enSentences, viSentences, beads);
@@ -122,6 +140,56 @@ public sealed class AlignmentPipeline
             Options,
             cancellationToken);
         return new DocumentAlignment(english, vietnamese, split.English, split.Vietnamese, split.Beads);
+    }
+
+    // A pair's score is the probability that a reader links its sides: a translation (the translation scorer's
+    // probability) or the same statement retold (the comparable scorer's), whichever is surer.
+    private Bead[] WithReaderProbability(IReadOnlyList<Bead> beads, SentenceFeatures[] english, SentenceFeatures[] vietnamese)
+    {
+        var comparable = Scorer.ForComparableText();
+        var result = new Bead[beads.Count];
+        for (var k = 0; k < beads.Count; k++)
+        {
+            var bead = beads[k];
+            if (bead.EnglishCount > 0 && bead.VietnameseCount > 0)
+            {
+                var p = PairScorer.Probability(comparable.Score(Span(english, bead.EnglishStart, bead.EnglishCount), Span(vietnamese, bead.VietnameseStart, bead.VietnameseCount)));
+                bead = bead with { Score = Math.Max(bead.Score, p) };
+            }
+
+            result[k] = bead;
+        }
+
+        return result;
+
+        static SentenceFeatures Span(SentenceFeatures[] features, int start, int count) =>
+            count == 1 ? features[start] : SentenceFeatures.Combine(features[start], features[start + 1]);
+    }
+
+    // The share of the sentences that may pair (neither furniture nor in the other language) that the beads pair.
+    private static double PairedShare(IReadOnlyList<Bead> beads, SentenceFeatures[] english, SentenceFeatures[] vietnamese)
+    {
+        var candidates = 0;
+        foreach (var f in english)
+        {
+            candidates += f.IsFurniture || f.IsOtherLanguage ? 0 : 1;
+        }
+
+        foreach (var f in vietnamese)
+        {
+            candidates += f.IsFurniture || f.IsOtherLanguage ? 0 : 1;
+        }
+
+        var paired = 0;
+        foreach (var bead in beads)
+        {
+            if (bead.EnglishCount > 0 && bead.VietnameseCount > 0)
+            {
+                paired += bead.EnglishCount + bead.VietnameseCount;
+            }
+        }
+
+        return candidates == 0 ? 1 : (double)paired / candidates;
     }
 
     // Parts of a prepared side's sentences, read from the same text and in the same way as the whole sentences.

@@ -64,6 +64,15 @@ public sealed record AlignmentOptions
     /// </summary>
     public int SelfTrainingMinimumPairs { get; init; }
 
+    /// <summary>
+    /// Comparable text: when the translation search pairs fewer than this share of the sentences that may pair (not
+    /// furniture, not in the other language), the two documents tell one event in their own words rather than
+    /// translate each other, and they are aligned again with the scorer for comparable text
+    /// (<see cref="Scoring.PairScorer.ForComparableText"/>): a pair is made wherever its probability of being the same
+    /// statement wins, in document order, and each pair's score is that probability. 0 turns it off. Default 0.5.
+    /// </summary>
+    public double ComparableShare { get; init; } = 0.5;
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public void Validate()
@@ -75,6 +84,10 @@ public sealed record AlignmentOptions
         Probability(UnmatchedInOneSidedRun, nameof(UnmatchedInOneSidedRun));
         Probability(RegionChange, nameof(RegionChange));
         ArgumentOutOfRangeException.ThrowIfLessThan(InitialBand, 2, nameof(InitialBand));
+        if (!(ComparableShare >= 0 && ComparableShare <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ComparableShare), ComparableShare, "A share must be in [0, 1].");
+        }
     }
 
     private static void Probability(double value, string name)

@@ -41,8 +41,10 @@ public sealed class PassageMatcher
     private const double SecondPartnerSupport = 20;
 
     private readonly PairScorer scorer;
+    private readonly PairScorer comparable;
     private readonly Lexicon lexicon;
     private readonly BeadAligner aligner;
+    private readonly BeadAligner? comparableAligner;
     private readonly LanguageDetector detector;
     private readonly bool restoreDiacritics;
 
@@ -60,6 +62,11 @@ public sealed class PassageMatcher
         restoreDiacritics = pipeline.Options.RestoreDiacritics;
         detector = LanguageDetector.Default;
         aligner = new BeadAligner(scorer, options.Alignment);
+        comparable = scorer.ForComparableText();
+        if (comparable.IsComparable && options.Alignment.ComparableShare > 0)
+        {
+            comparableAligner = new BeadAligner(comparable, options.Alignment with { RegionChange = 1, UnmatchedInOneSidedRun = 1 });
+        }
     }
 
     /// <summary>A matcher with the embedded models and default options.</summary>
@@ -195,12 +202,14 @@ public sealed class PassageMatcher
                     var englishSentence = englishFirst + enStart + bead.EnglishStart;
                     var vietnameseSpan = Span(viFeatures, bead.VietnameseStart, bead.VietnameseCount);
                     var support = index.Support(englishSentence, bead.EnglishCount, vietnameseSpan);
+                    var englishSpan = Span(enFeatures, bead.EnglishStart, bead.EnglishCount);
                     pairs.Add(new ScoredBead(
                         bead.Kind,
                         englishSentence,
                         vietnameseFirst + viStart + bead.VietnameseStart,
-                        scorer.Score(Span(enFeatures, bead.EnglishStart, bead.EnglishCount), vietnameseSpan),
-                        support));
+                        scorer.Score(englishSpan, vietnameseSpan),
+                        support,
+                        PairScorer.Probability(comparable.Score(englishSpan, vietnameseSpan))));
                 }
 
                 if (Trim(pairs) is { } passage)
@@ -224,7 +233,53 @@ public sealed class PassageMatcher
             }
         }
 
+        // Two reports of one event in their own words: the translation search pairs little of the region. The
+        // sentences it left free are aligned again with the scorer for comparable text, and each pair it is sure of
+        // (p ≥ MinimumEndProbability, with rare keys in common) is kept, its evidence counted in the same log-odds.
+        if (comparableAligner is not null && passages.Count > 0
+            && PairedShare(passages, enFeatures.Length + viFeatures.Length) < Options.Alignment.ComparableShare)
+        {
+            var minimum = Logit(Options.MinimumEndProbability);
+            var extra = new List<ScoredBead>();
+            foreach (var bead in comparableAligner.Align(enFeatures, viFeatures, cancellationToken))
+            {
+                if (bead.EnglishCount == 0 || bead.VietnameseCount == 0)
+                {
+                    continue;
+                }
+
+                var englishSpan = Span(enFeatures, bead.EnglishStart, bead.EnglishCount);
+                var vietnameseSpan = Span(viFeatures, bead.VietnameseStart, bead.VietnameseCount);
+                var englishSentence = englishFirst + enStart + bead.EnglishStart;
+                var score = comparable.Score(englishSpan, vietnameseSpan);
+                var support = index.Support(englishSentence, bead.EnglishCount, vietnameseSpan);
+                if (score >= minimum && support >= MinimumSupport)
+                {
+                    extra.Add(new ScoredBead(bead.Kind, englishSentence, vietnameseFirst + viStart + bead.VietnameseStart, score, support, PairScorer.Probability(score)));
+                }
+            }
+
+            if (extra.Count > 0)
+            {
+                passages.Add(new Passage(englishDocument, vietnameseDocument, extra) { Retold = true });
+            }
+        }
+
         return passages;
+
+        static double PairedShare(List<Passage> found, int sentences)
+        {
+            var paired = 0;
+            foreach (var passage in found)
+            {
+                foreach (var pair in passage.Pairs)
+                {
+                    paired += pair.Kind.EnglishCount() + pair.Kind.VietnameseCount();
+                }
+            }
+
+            return sentences == 0 ? 1 : (double)paired / sentences;
+        }
 
         static SentenceFeatures Span(SentenceFeatures[] features, int start, int count) =>
             count == 1 ? features[start] : SentenceFeatures.Combine(features[start], features[start + 1]);
@@ -315,7 +370,7 @@ public sealed class PassageMatcher
                 var again = en.Any(s => paired.Contains((true, s))) || vi.Any(s => paired.Contains((false, s)));
                 return !again || (!Options.SinglePartner && p.Support >= SecondPartnerSupport);
             }).ToList();
-            if (free.Count == 0 || free.Sum(p => p.Evidence) < Options.MinimumPassageScore)
+            if (free.Count == 0 || (!passage.Retold && free.Sum(p => p.Evidence) < Options.MinimumPassageScore))
             {
                 continue;
             }
@@ -349,7 +404,7 @@ public sealed class PassageMatcher
                 var v = p.Vietnamese - vietnameseFirst[passage.VietnameseDocument];
                 return new MatchedPair(
                     p.Kind,
-                    PairScorer.Probability(p.Score),
+                    p.Probability,
                     en[e].Range.Union(en[e + p.Kind.EnglishCount() - 1].Range),
                     vi[v].Range.Union(vi[v + p.Kind.VietnameseCount() - 1].Range));
             }).ToList();
@@ -384,9 +439,10 @@ public sealed class PassageMatcher
     private readonly record struct Seed(int English, int Vietnamese, double Score, double Support);
 
     /// <summary>
-    /// An aligned pair: first sentences (global numbers), log-likelihood ratio, and whether the two share rare keys.
+    /// An aligned pair: first sentences (global numbers), log-likelihood ratio, the weight of the rare keys the two
+    /// share, and the probability that a reader links them (the scorer for comparable text).
     /// </summary>
-    private readonly record struct ScoredBead(BeadKind Kind, int English, int Vietnamese, double Score, double Support)
+    private readonly record struct ScoredBead(BeadKind Kind, int English, int Vietnamese, double Score, double Support, double Probability)
     {
         /// <summary>The two share enough rare keys for the score to count.</summary>
         public bool Supported => Support >= MinimumSupport;
@@ -398,5 +454,11 @@ public sealed class PassageMatcher
     private sealed record Passage(int EnglishDocument, int VietnameseDocument, List<ScoredBead> Pairs)
     {
         public double Score { get; } = Pairs.Sum(p => p.Evidence);
+
+        /// <summary>
+        /// Pairs of comparable text found beside a passage of the same two files: the files are already known to
+        /// tell one story, so each pair stands on its own probability instead of the passage threshold.
+        /// </summary>
+        public bool Retold { get; init; }
     }
 }

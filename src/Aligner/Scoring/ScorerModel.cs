@@ -106,6 +106,16 @@ public sealed record ScorerModel
     /// <summary>Intercept of the logistic regression, shifted so that the score is a log-likelihood ratio at even odds.</summary>
     public double Bias { get; init; }
 
+    /// <summary>
+    /// Weights of the logistic regression for comparable text, in the order of
+    /// <see cref="PairScorer.ComparableFeatureNames"/> (<see cref="PairScorer.ForComparableText"/>); empty for a model
+    /// that only judges translations.
+    /// </summary>
+    public double[] ComparableWeights { get; init; } = [];
+
+    /// <summary>Intercept of <see cref="ComparableWeights"/>: the log-odds of a link at the prior the model was calibrated for.</summary>
+    public double ComparableBias { get; init; }
+
     /// <summary>Where the parameters came from (corpus and size), for the record.</summary>
     public string TrainedOn { get; init; } = "";
 
@@ -125,7 +135,8 @@ public sealed record ScorerModel
         && VietnameseWordCovered == other.VietnameseWordCovered && VietnameseWordCoveredByChance == other.VietnameseWordCoveredByChance
         && EnglishWordChanceScale == other.EnglishWordChanceScale && EnglishWordChanceBackground == other.EnglishWordChanceBackground
         && VietnameseWordChanceScale == other.VietnameseWordChanceScale && VietnameseWordChanceBackground == other.VietnameseWordChanceBackground
-        && Weights.AsSpan().SequenceEqual(other.Weights) && Bias == other.Bias && TrainedOn == other.TrainedOn;
+        && Weights.AsSpan().SequenceEqual(other.Weights) && Bias == other.Bias
+        && ComparableWeights.AsSpan().SequenceEqual(other.ComparableWeights) && ComparableBias == other.ComparableBias && TrainedOn == other.TrainedOn;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(LengthRatio, LengthVariance, EnglishNumberFound, VietnameseNameFound, Weights.Length, Bias, TrainedOn);
@@ -189,6 +200,12 @@ public sealed record ScorerModel
         if (Weights is null || (Weights.Length != 0 && Weights.Length != PairScorer.FeatureNames.Count) || !Weights.All(double.IsFinite) || !double.IsFinite(Bias))
         {
             throw new InvalidDataException($"{nameof(Weights)} must hold {PairScorer.FeatureNames.Count} finite numbers, or none");
+        }
+
+        if (ComparableWeights is null || (ComparableWeights.Length != 0 && (ComparableWeights.Length != PairScorer.ComparableFeatureNames.Count || Weights.Length == 0))
+            || !ComparableWeights.All(double.IsFinite) || !double.IsFinite(ComparableBias))
+        {
+            throw new InvalidDataException($"{nameof(ComparableWeights)} must hold {PairScorer.ComparableFeatureNames.Count} finite numbers (with {nameof(Weights)}), or none");
         }
 
         if (Weights.Length != 0)

@@ -111,6 +111,14 @@ public static class SentenceSplitter
             }
 
             i = end;
+            if (end < paragraph.End && end == t + 1 && IsGluedStop(text, start, t, paragraph.End))
+            {
+                // "spouse.The welcome…": a page that lost the space after a full stop.
+                AddSplitAtUnmarkedStarts(text, new TextRange(start, end), paragraphIndex, output);
+                start = end;
+                continue;
+            }
+
             if (end >= paragraph.End || !CharClasses.IsSpace(text[end]))
             {
                 continue;
@@ -203,6 +211,31 @@ public static class SentenceSplitter
 
     // Declared after SentenceOpeners: static fields are initialised in order.
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup = SentenceOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // A full stop with no space after it ends a sentence when a lower-case word of two or more letters (not an
+    // abbreviation) stands before it and a capitalised word follows: "spouse.The", "Khoi.President". Domains
+    // (vietnamplus.vn), numbers (1.5), initials (J.F.) and abbreviations (Tp.HCM) stay whole.
+    private static bool IsGluedStop(ReadOnlySpan<char> text, int sentenceStart, int dot, int limit)
+    {
+        if (text[dot] != '.' || dot + 2 >= limit || !char.IsUpper(text[dot + 1]) || !char.IsLower(text[dot + 2]))
+        {
+            return false;
+        }
+
+        var wordStart = dot;
+        while (wordStart > sentenceStart && char.IsLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        var word = text[wordStart..dot];
+        if (word.Length < 2 || !char.IsLower(word[^1]) || !char.IsLower(word[^2]) || (wordStart > sentenceStart && !CharClasses.IsSpace(text[wordStart - 1])))
+        {
+            return false;
+        }
+
+        return !Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    }
 
     private static int CountClosers(ReadOnlySpan<char> text, int from, int to)
     {

@@ -35,6 +35,8 @@ public static class ScorerTrainer
         var vi = new List<SentenceFeatures>();
         var enLexical = new List<LexicalFeatures>();
         var viLexical = new List<LexicalFeatures>();
+        var enText = new List<string>();
+        var viText = new List<string>();
         for (var i = 0; i < english.Count; i++)
         {
             var e = NormalizedText.Create(english[i]).Text.Trim();
@@ -46,6 +48,8 @@ public static class ScorerTrainer
 
             en.Add(FeatureExtractor.Extract(e));
             vi.Add(FeatureExtractor.Extract(v));
+            enText.Add(e);
+            viText.Add(v);
             if (lexicon is not null)
             {
                 enLexical.Add(LexicalFeatures.English(e, lexicon));
@@ -115,7 +119,92 @@ public static class ScorerTrainer
             VietnameseMarkFoundByChance = chance.MarkVi,
             TrainedOn = $"{trainedOn} ({n} sentence pairs)".Trim(),
         };
-        return lexicon is null ? model : FitCombination(model, en, vi, enLexical, viLexical);
+        return lexicon is null ? model : FitComparable(FitCombination(model, en, vi, enLexical, viLexical), enText, viText, lexicon);
+    }
+
+    // Comparable text: two outlets retell one statement, each dropping and adding details. From each translation pair
+    // come retellings: one side cut to a part of its words (a clause kept, the rest left out), or with every third
+    // word left out (other wording); the same cuts of neighbours one to three lines away (same article, same topic)
+    // are the negatives. The regression over PairScorer.ComparableFeatures is shifted to even odds.
+    private static ScorerModel FitComparable(ScorerModel model, List<string> english, List<string> vietnamese, Lexicon lexicon)
+    {
+        var scorer = new PairScorer(model);
+        var n = english.Count;
+        var variants = new (SentenceFeatures English, SentenceFeatures Vietnamese)[n][];
+        for (var i = 0; i < n; i++)
+        {
+            variants[i] = Retellings(english[i], vietnamese[i], i, lexicon);
+        }
+
+        var rows = new List<double[]>();
+        var labels = new List<bool>();
+        int[] offsets = [0, 1, -1, 2, -2, 3, -3];
+        foreach (var offset in offsets)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var j = i + offset;
+                if (j < 0 || j >= n)
+                {
+                    continue;
+                }
+
+                // Variant k pairs the k-th English form with the k-th Vietnamese form.
+                for (var k = 0; k < variants[i].Length; k++)
+                {
+                    var x = new double[PairScorer.ComparableFeatureNames.Count + 1];
+                    x[0] = 1;
+                    scorer.ComparableFeatures(variants[i][k].English, variants[j][k].Vietnamese, x.AsSpan(1));
+                    rows.Add(x);
+                    labels.Add(offset == 0);
+                }
+            }
+        }
+
+        var w = LogisticRegression.Fit(rows, labels, null, ridge: 1e-2);
+        var positives = labels.Count(l => l);
+        var negatives = labels.Count - positives;
+        return model with
+        {
+            ComparableWeights = [.. w.Skip(1).Select(v => Math.Round(v, 5))],
+            ComparableBias = Math.Round(w[0] - Math.Log((double)positives / negatives), 5),
+        };
+    }
+
+    // The forms of one pair that the comparable regression sees: whole; English cut; Vietnamese cut; Vietnamese with
+    // words left out; English with words left out and Vietnamese cut. Cuts keep a prefix or a suffix of 45–80 % of
+    // the words, chosen by the line number (deterministic).
+    private static (SentenceFeatures English, SentenceFeatures Vietnamese)[] Retellings(string english, string vietnamese, int line, Lexicon lexicon)
+    {
+        (SentenceFeatures, SentenceFeatures) Pair(string e, string v) => (
+            new SentenceFeatures(FeatureExtractor.Extract(e)) { Lexical = LexicalFeatures.English(e, lexicon) },
+            new SentenceFeatures(FeatureExtractor.Extract(v)) { Lexical = LexicalFeatures.Vietnamese(v, lexicon) });
+        return
+        [
+            Pair(english, vietnamese),
+            Pair(Cut(english, line), vietnamese),
+            Pair(english, Cut(vietnamese, line + 1)),
+            Pair(english, Thin(vietnamese, line)),
+            Pair(Thin(english, line + 1), Cut(vietnamese, line + 2)),
+        ];
+
+        static string Cut(string text, int seed)
+        {
+            var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length < 4)
+            {
+                return text;
+            }
+
+            var keep = Math.Max(2, (int)Math.Round(words.Length * (0.45 + (0.05 * (seed % 8)))));
+            return string.Join(' ', seed % 2 == 0 ? words[..keep] : words[^keep..]);
+        }
+
+        static string Thin(string text, int seed)
+        {
+            var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return string.Join(' ', words.Where((_, k) => (k + seed) % 3 != 0));
+        }
     }
 
     // Logistic regression by iteratively reweighted least squares, with a light ridge penalty.

@@ -28,6 +28,11 @@ public sealed class SentenceSplitterTests
     [TestCase("He works for Apple Inc. The company grew.", "He works for Apple Inc.", "The company grew.")] // a company suffix ending a sentence
     [TestCase("It is Hanoi Trading Co. The firm said so.", "It is Hanoi Trading Co.", "The firm said so.")] // "Co." ending a sentence
     [TestCase("He met Martin Luther King Jr. He spoke.", "He met Martin Luther King Jr.", "He spoke.")] // "Jr." ending a sentence
+    [TestCase("He came with his spouse.The ceremony began.", "He came with his spouse.", "The ceremony began.")] // a page that lost the space after a stop
+    [TestCase("Ông đến Tp.Hồ Chí Minh.", "Ông đến Tp.Hồ Chí Minh.")] // an abbreviation glued to a name stays whole
+    [TestCase("See vietnamplus.vn for more.", "See vietnamplus.vn for more.")] // a domain name stays whole
+    [TestCase("Visit www.example.Com today.", "Visit www.example.Com today.")] // a glued stop inside a longer token stays whole
+    [TestCase("The file is report.PDF now.", "The file is report.PDF now.")] // a capital not followed by lower case stays whole
     [TestCase("Apple Inc. Chairman Tim Cook spoke.", "Apple Inc. Chairman Tim Cook spoke.")] // a company suffix inside a sentence
     // Numbers and dates.
     [TestCase("Ngày 22.10.2022 ông đến. Ông đi.", "Ngày 22.10.2022 ông đến.", "Ông đi.")] // a dotted date

@@ -1,0 +1,106 @@
+using Aligner.Scoring;
+using FluentAssertions;
+
+namespace Aligner.Tests.Scoring;
+
+/// <summary>The scorer for comparable text: two outlets retelling one statement in their own words.</summary>
+[TestFixture]
+public sealed class ComparableScoringTests
+{
+    private static readonly PairScorer Comparable = PairScorer.Default.ForComparableText();
+
+    private static SentenceFeatures English(string text) =>
+        new(FeatureExtractor.Extract(text)) { Lexical = LexicalFeatures.English(text, Lexicon.Default) };
+
+    private static SentenceFeatures Vietnamese(string text) =>
+        new(FeatureExtractor.Extract(text)) { Lexical = LexicalFeatures.Vietnamese(text, Lexicon.Default) };
+
+    [Test]
+    public void ForComparableText_DefaultModel_IsComparableAndKeepsTheModel()
+    {
+        Comparable.IsComparable.Should().BeTrue();
+        Comparable.Model.Should().BeSameAs(PairScorer.Default.Model);
+        PairScorer.Default.IsComparable.Should().BeFalse();
+        Comparable.ForComparableText().Should().BeSameAs(Comparable);
+    }
+
+    [Test]
+    public void ForComparableText_ModelWithoutComparableWeights_GivesTheTranslationScorer()
+    {
+        var scorer = new PairScorer(ScorerModel.Default with { ComparableWeights = [] });
+
+        scorer.ForComparableText().Should().BeSameAs(scorer);
+        scorer.ForComparableText().IsComparable.Should().BeFalse();
+    }
+
+    // Seeds 001 (Lao Dong, English) and 004 (VietnamPlus): the same statements, each outlet in its own words.
+    [TestCase(
+        "Third, security and defense cooperation continues to be effectively implemented, in which cooperation in overcoming the consequences of war is a bright spot.",
+        "Hợp tác an ninh-quốc phòng tiếp tục được triển khai hiệu quả, trong đó, hợp tác khắc phục hậu quả chiến tranh là điểm sáng.",
+        "Lĩnh vực kinh tế- thương mại-đầu tư tiếp tục là xung lực quan trọng cho quan hệ hai nước.")]
+    [TestCase(
+        "Bilateral trade turnover in the first 8 months of 2024 reached nearly 88 billion USD, up 22%.",
+        "Trong 8 tháng đầu năm 2024, kim ngạch thương mại song phương đạt gần 88 tỷ USD, tăng 22%.",
+        "Sau gần 50 năm, mối quan hệ giữa Việt Nam và Liên hợp quốc tiếp tục phát triển tích cực.")]
+    public void Score_RetoldStatement_LinkedAboveEvenOddsAndAboveANeighbour(string english, string retold, string neighbour)
+    {
+        var en = English(english);
+        var good = PairScorer.Probability(Comparable.Score(en, Vietnamese(retold)));
+        var bad = PairScorer.Probability(Comparable.Score(en, Vietnamese(neighbour)));
+
+        good.Should().BeGreaterThan(0.5);
+        bad.Should().BeLessThan(0.5);
+    }
+
+    [Test]
+    public void Score_ContradictingNumber_WeighsMoreThanAMissingOne()
+    {
+        var en = English("Bilateral trade rose 22% to nearly 88 billion USD in the first 8 months.");
+        var missing = Comparable.Score(en, Vietnamese("Kim ngạch thương mại song phương tăng mạnh trong 8 tháng đầu năm."));
+        var contradicting = Comparable.Score(en, Vietnamese("Kim ngạch thương mại song phương tăng 35% lên 61 tỷ USD trong 8 tháng đầu năm."));
+
+        missing.Should().BeGreaterThan(contradicting);
+    }
+
+    [Test]
+    public void ComparableFeatures_AreFiniteAndInOrderOfTheirNames()
+    {
+        var x = new double[PairScorer.ComparableFeatureNames.Count];
+        Comparable.ComparableFeatures(English("Trade rose 22% in 2024, Mr. Lam said."), Vietnamese("Ông Lâm cho biết thương mại tăng 35%."), x);
+
+        x.Should().OnlyContain(v => double.IsFinite(v));
+        x[1].Should().Be(0, "no number is shared");
+        x[2].Should().Be(1, "22 and 35 contradict each other");
+        x[3].Should().Be(1, "2024 has no counterpart at all");
+    }
+
+    [Test]
+    public void Validate_ComparableWeightsOfWrongLength_Throws()
+    {
+        var act = () => (ScorerModel.Default with { ComparableWeights = [1, 2] }).Validate();
+
+        act.Should().Throw<InvalidDataException>().Which.Message.Should().Contain(nameof(ScorerModel.ComparableWeights));
+    }
+
+    [Test]
+    public void Validate_ComparableWeightsWithoutTranslationWeights_Throws()
+    {
+        var act = () => (ScorerModel.Default with { Weights = [] }).Validate();
+
+        act.Should().Throw<InvalidDataException>();
+    }
+
+    [Test]
+    public void SaveLoad_ComparableWeights_RoundTrip()
+    {
+        using var stream = new MemoryStream();
+        ScorerModel.Default.Save(stream);
+        stream.Position = 0;
+
+        var loaded = ScorerModel.Load(stream);
+
+        loaded.ComparableWeights.Should().Equal(ScorerModel.Default.ComparableWeights);
+        loaded.ComparableBias.Should().Be(ScorerModel.Default.ComparableBias);
+        loaded.Should().Be(ScorerModel.Default);
+    }
+}
