@@ -44,7 +44,6 @@ public sealed class PassageMatcher
     private readonly PairScorer comparable;
     private readonly Lexicon lexicon;
     private readonly BeadAligner aligner;
-    private readonly BeadAligner? comparableAligner;
     private readonly LanguageDetector detector;
     private readonly bool restoreDiacritics;
 
@@ -63,10 +62,6 @@ public sealed class PassageMatcher
         detector = LanguageDetector.Default;
         aligner = new BeadAligner(scorer, options.Alignment);
         comparable = scorer.ForComparableText();
-        if (comparable.IsComparable && options.Alignment.ComparableShare > 0)
-        {
-            comparableAligner = new BeadAligner(comparable, options.Alignment with { RegionChange = 1, UnmatchedInOneSidedRun = 1 });
-        }
     }
 
     /// <summary>A matcher with the embedded models and default options.</summary>
@@ -233,53 +228,7 @@ public sealed class PassageMatcher
             }
         }
 
-        // Two reports of one event in their own words: the translation search pairs little of the region. The
-        // sentences it left free are aligned again with the scorer for comparable text, and each pair it is sure of
-        // (p ≥ MinimumEndProbability, with rare keys in common) is kept, its evidence counted in the same log-odds.
-        if (comparableAligner is not null && passages.Count > 0
-            && PairedShare(passages, enFeatures.Length + viFeatures.Length) < Options.Alignment.ComparableShare)
-        {
-            var minimum = Logit(Options.MinimumEndProbability);
-            var extra = new List<ScoredBead>();
-            foreach (var bead in comparableAligner.Align(enFeatures, viFeatures, cancellationToken))
-            {
-                if (bead.EnglishCount == 0 || bead.VietnameseCount == 0)
-                {
-                    continue;
-                }
-
-                var englishSpan = Span(enFeatures, bead.EnglishStart, bead.EnglishCount);
-                var vietnameseSpan = Span(viFeatures, bead.VietnameseStart, bead.VietnameseCount);
-                var englishSentence = englishFirst + enStart + bead.EnglishStart;
-                var score = comparable.Score(englishSpan, vietnameseSpan);
-                var support = index.Support(englishSentence, bead.EnglishCount, vietnameseSpan);
-                if (score >= minimum && support >= MinimumSupport)
-                {
-                    extra.Add(new ScoredBead(bead.Kind, englishSentence, vietnameseFirst + viStart + bead.VietnameseStart, score, support, PairScorer.Probability(score)));
-                }
-            }
-
-            if (extra.Count > 0)
-            {
-                passages.Add(new Passage(englishDocument, vietnameseDocument, extra) { Retold = true });
-            }
-        }
-
         return passages;
-
-        static double PairedShare(List<Passage> found, int sentences)
-        {
-            var paired = 0;
-            foreach (var passage in found)
-            {
-                foreach (var pair in passage.Pairs)
-                {
-                    paired += pair.Kind.EnglishCount() + pair.Kind.VietnameseCount();
-                }
-            }
-
-            return sentences == 0 ? 1 : (double)paired / sentences;
-        }
 
         static SentenceFeatures Span(SentenceFeatures[] features, int start, int count) =>
             count == 1 ? features[start] : SentenceFeatures.Combine(features[start], features[start + 1]);
@@ -370,7 +319,7 @@ public sealed class PassageMatcher
                 var again = en.Any(s => paired.Contains((true, s))) || vi.Any(s => paired.Contains((false, s)));
                 return !again || (!Options.SinglePartner && p.Support >= SecondPartnerSupport);
             }).ToList();
-            if (free.Count == 0 || (!passage.Retold && free.Sum(p => p.Evidence) < Options.MinimumPassageScore))
+            if (free.Count == 0 || free.Sum(p => p.Evidence) < Options.MinimumPassageScore)
             {
                 continue;
             }
@@ -454,11 +403,5 @@ public sealed class PassageMatcher
     private sealed record Passage(int EnglishDocument, int VietnameseDocument, List<ScoredBead> Pairs)
     {
         public double Score { get; } = Pairs.Sum(p => p.Evidence);
-
-        /// <summary>
-        /// Pairs of comparable text found beside a passage of the same two files: the files are already known to
-        /// tell one story, so each pair stands on its own probability instead of the passage threshold.
-        /// </summary>
-        public bool Retold { get; init; }
     }
 }
