@@ -119,12 +119,13 @@ public sealed class AlignmentPipeline
         var beads = aligner.Align(enFeatures, viFeatures, cancellationToken);
         if (comparableAligner is not null && PairedShare(beads, enFeatures, viFeatures) < Options.ComparableShare)
         {
-            return new DocumentAlignment(english, vietnamese, enSentences, viSentences, comparableAligner.Align(enFeatures, viFeatures, cancellationToken));
+            var retold = WithLinkProbability(comparableAligner.Align(enFeatures, viFeatures, cancellationToken), enFeatures, viFeatures, replace: true);
+            return new DocumentAlignment(english, vietnamese, enSentences, viSentences, retold);
         }
 
         if (comparableAligner is not null)
         {
-            beads = WithReaderProbability(beads, enFeatures, viFeatures);
+            beads = WithLinkProbability(beads, enFeatures, viFeatures, replace: false);
         }
 
         if (!Options.SplitGluedSentences)
@@ -142,19 +143,19 @@ public sealed class AlignmentPipeline
         return new DocumentAlignment(english, vietnamese, split.English, split.Vietnamese, split.Beads);
     }
 
-    // A pair's score is the probability that a reader links its sides: a translation (the translation scorer's
-    // probability) or the same statement retold (the comparable scorer's), whichever is surer.
-    private Bead[] WithReaderProbability(IReadOnlyList<Bead> beads, SentenceFeatures[] english, SentenceFeatures[] vietnamese)
+    // A pair's score is the probability that a reader links its sides. In translations, the translation scorer's
+    // probability or the comparable scorer's, whichever is surer; in comparable text (replace), the comparable scorer's
+    // alone, which is calibrated on such text (the translation scorer is too sure there).
+    private Bead[] WithLinkProbability(IReadOnlyList<Bead> beads, SentenceFeatures[] english, SentenceFeatures[] vietnamese, bool replace)
     {
-        var comparable = Scorer.ForComparableText();
         var result = new Bead[beads.Count];
         for (var k = 0; k < beads.Count; k++)
         {
             var bead = beads[k];
             if (bead.EnglishCount > 0 && bead.VietnameseCount > 0)
             {
-                var p = PairScorer.Probability(comparable.Score(Span(english, bead.EnglishStart, bead.EnglishCount), Span(vietnamese, bead.VietnameseStart, bead.VietnameseCount)));
-                bead = bead with { Score = Math.Max(bead.Score, p) };
+                var p = Scorer.LinkProbability(Span(english, bead.EnglishStart, bead.EnglishCount), Span(vietnamese, bead.VietnameseStart, bead.VietnameseCount));
+                bead = bead with { Score = replace ? p : Math.Max(bead.Score, p) };
             }
 
             result[k] = bead;

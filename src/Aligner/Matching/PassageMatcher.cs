@@ -41,7 +41,6 @@ public sealed class PassageMatcher
     private const double SecondPartnerSupport = 20;
 
     private readonly PairScorer scorer;
-    private readonly PairScorer comparable;
     private readonly Lexicon lexicon;
     private readonly BeadAligner aligner;
     private readonly LanguageDetector detector;
@@ -61,7 +60,6 @@ public sealed class PassageMatcher
         restoreDiacritics = pipeline.Options.RestoreDiacritics;
         detector = LanguageDetector.Default;
         aligner = new BeadAligner(scorer, options.Alignment);
-        comparable = scorer.ForComparableText();
     }
 
     /// <summary>A matcher with the embedded models and default options.</summary>
@@ -204,7 +202,7 @@ public sealed class PassageMatcher
                         vietnameseFirst + viStart + bead.VietnameseStart,
                         scorer.Score(englishSpan, vietnameseSpan),
                         support,
-                        PairScorer.Probability(comparable.Score(englishSpan, vietnameseSpan))));
+                        scorer.LinkProbability(englishSpan, vietnameseSpan)));
                 }
 
                 if (Trim(pairs) is { } passage)

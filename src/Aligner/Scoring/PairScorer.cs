@@ -93,6 +93,28 @@ public sealed class PairScorer
     // This factor, chosen on the realnews-dev pages (so their calibration figures are dev figures), scales them down.
     private const double ComparableCalibration = 0.27;
 
+    /// <summary>
+    /// The probability that <paramref name="english"/> and <paramref name="vietnamese"/> state the same thing, as a
+    /// translation or retold in other words (the comparable-text regression, calibrated on comparable news). Needs a
+    /// model with <see cref="ScorerModel.ComparableWeights"/>; without them, the translation probability.
+    /// </summary>
+    public double LinkProbability(SentenceFeatures english, SentenceFeatures vietnamese)
+    {
+        ArgumentNullException.ThrowIfNull(english);
+        ArgumentNullException.ThrowIfNull(vietnamese);
+        if (english.IsFurniture || vietnamese.IsFurniture || english.IsOtherLanguage || vietnamese.IsOtherLanguage)
+        {
+            return 0;
+        }
+
+        if (Model.ComparableWeights.Length == 0)
+        {
+            return Probability(TranslationScore(english, vietnamese));
+        }
+
+        return Probability(ComparableCalibration * ComparableSum(english, vietnamese));
+    }
+
     /// <summary>The features the comparable-text regression of <see cref="ScorerModel.ComparableWeights"/> combines, in order.</summary>
     public static IReadOnlyList<string> ComparableFeatureNames { get; } =
     [
@@ -166,18 +188,30 @@ public sealed class PairScorer
 
         if (IsComparable)
         {
-            Span<double> c = stackalloc double[9];
-            ComparableFeatures(english, vietnamese, c);
-            var comparable = Model.ComparableWeights;
-            var sum = Model.ComparableBias;
-            for (var k = 0; k < c.Length; k++)
-            {
-                sum += comparable[k] * c[k];
-            }
-
-            return ComparableCalibration * sum;
+            var sum = ComparableSum(english, vietnamese);
+            // A reader links the two when they are a translation or the same statement retold: the surer of the two.
+            return Math.Max(ComparableCalibration * sum, TranslationScore(english, vietnamese));
         }
 
+        return TranslationScore(english, vietnamese);
+    }
+
+    private double ComparableSum(SentenceFeatures english, SentenceFeatures vietnamese)
+    {
+        Span<double> c = stackalloc double[9];
+        ComparableFeatures(english, vietnamese, c);
+        var weights = Model.ComparableWeights;
+        var sum = Model.ComparableBias;
+        for (var k = 0; k < c.Length; k++)
+        {
+            sum += weights[k] * c[k];
+        }
+
+        return sum;
+    }
+
+    private double TranslationScore(SentenceFeatures english, SentenceFeatures vietnamese)
+    {
         var length = LengthScore(english.Length, vietnamese.Length);
         var anchors = AnchorScore(english, vietnamese);
         var weights = Model.Weights;

@@ -56,10 +56,28 @@ public sealed class ComparableScoringTests
     public void Score_ContradictingNumber_WeighsMoreThanAMissingOne()
     {
         var en = English("Bilateral trade rose 22% to nearly 88 billion USD in the first 8 months.");
-        var missing = Comparable.Score(en, Vietnamese("Kim ngạch thương mại song phương tăng mạnh trong 8 tháng đầu năm."));
-        var contradicting = Comparable.Score(en, Vietnamese("Kim ngạch thương mại song phương tăng 35% lên 61 tỷ USD trong 8 tháng đầu năm."));
+        var missing = PairScorer.Default.LinkProbability(en, Vietnamese("Kim ngạch thương mại song phương tăng mạnh trong 8 tháng đầu năm."));
+        var contradicting = PairScorer.Default.LinkProbability(en, Vietnamese("Kim ngạch thương mại song phương tăng 35% lên 61 tỷ USD trong 8 tháng đầu năm."));
 
         missing.Should().BeGreaterThan(contradicting);
+    }
+
+    [Test]
+    public void Score_Comparable_IsTheSurerOfTranslationAndRetelling()
+    {
+        var en = English("SpaceX plans to invest US$1.5 billion in Vietnam.");
+        var vi = Vietnamese("SpaceX dự kiến đầu tư 1,5 tỷ USD vào Việt Nam.");
+        var link = PairScorer.Default.LinkProbability(en, vi);
+
+        Comparable.Score(en, vi).Should().BeApproximately(Math.Max(PairScorer.Default.Score(en, vi), Math.Log(link / (1 - link))), 1e-9);
+    }
+
+    [Test]
+    public void LinkProbability_Furniture_IsZero()
+    {
+        var en = new SentenceFeatures(English("Share this article")) { IsFurniture = true };
+
+        PairScorer.Default.LinkProbability(en, Vietnamese("Chia sẻ bài viết")).Should().Be(0);
     }
 
     [Test]
