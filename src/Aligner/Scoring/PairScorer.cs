@@ -118,8 +118,8 @@ public sealed class PairScorer
     /// <summary>The features the comparable-text regression of <see cref="ScorerModel.ComparableWeights"/> combines, in order.</summary>
     public static IReadOnlyList<string> ComparableFeatureNames { get; } =
     [
-        "length", "shared numbers", "contradicting numbers", "numbers on one side", "shared names", "unshared names",
-        "english words", "vietnamese words", "better covered side",
+        "length", "shared numbers", "contradicting numbers", "numbers on one side", "shared names", "contradicting names",
+        "names on one side", "english words", "vietnamese words", "better covered side",
     ];
 
     /// <summary>
@@ -139,11 +139,15 @@ public sealed class PairScorer
         x[2] = Math.Min(contradicting, 6);
         x[3] = Math.Min(Math.Max(onlyEnglish, onlyVietnamese) - contradicting, 6);
         var (foundEn, foundVi) = AnchorMatching.SharedNames(english, vietnamese);
+        var namesOnlyEnglish = english.NameGroups - foundEn;
+        var namesOnlyVietnamese = vietnamese.NameGroups - foundVi;
+        var namesContradicting = Math.Min(namesOnlyEnglish, namesOnlyVietnamese);
         x[4] = Math.Min(foundEn + foundVi, 8);
-        x[5] = Math.Min(english.NameGroups - foundEn + vietnamese.NameGroups - foundVi, 8);
-        x[6] = Math.Clamp(englishWords.Score(english.Lexical, vietnamese.Lexical), -60, 60) / 10;
-        x[7] = Math.Clamp(vietnameseWords.Score(vietnamese.Lexical, english.Lexical), -60, 60) / 10;
-        x[8] = Math.Max(Share(english.Lexical, vietnamese.Lexical), Share(vietnamese.Lexical, english.Lexical));
+        x[5] = Math.Min(namesContradicting, 8);
+        x[6] = Math.Min(Math.Max(namesOnlyEnglish, namesOnlyVietnamese) - namesContradicting, 8);
+        x[7] = Math.Clamp(englishWords.Score(english.Lexical, vietnamese.Lexical), -60, 60) / 10;
+        x[8] = Math.Clamp(vietnameseWords.Score(vietnamese.Lexical, english.Lexical), -60, 60) / 10;
+        x[9] = Math.Max(Share(english.Lexical, vietnamese.Lexical), Share(vietnamese.Lexical, english.Lexical));
 
         static double Share(LexicalFeatures source, LexicalFeatures target) =>
             source.Known < 2 ? 0 : (double)LexicalFeatures.Covered(source, target) / source.Known;
@@ -198,7 +202,7 @@ public sealed class PairScorer
 
     private double ComparableSum(SentenceFeatures english, SentenceFeatures vietnamese)
     {
-        Span<double> c = stackalloc double[9];
+        Span<double> c = stackalloc double[10];
         ComparableFeatures(english, vietnamese, c);
         var weights = Model.ComparableWeights;
         var sum = Model.ComparableBias;
