@@ -53,13 +53,14 @@ public sealed class ComparableScoringTests
     }
 
     [Test]
-    public void Score_ContradictingNumber_WeighsMoreThanAMissingOne()
+    public void DefaultModel_ContradictingNumber_WeighsMoreThanAMissingOne()
     {
-        var en = English("Bilateral trade rose 22% to nearly 88 billion USD in the first 8 months.");
-        var missing = PairScorer.Default.LinkProbability(en, Vietnamese("Kim ngạch thương mại song phương tăng mạnh trong 8 tháng đầu năm."));
-        var contradicting = PairScorer.Default.LinkProbability(en, Vietnamese("Kim ngạch thương mại song phương tăng 35% lên 61 tỷ USD trong 8 tháng đầu năm."));
+        var weights = ScorerModel.Default.ComparableWeights;
+        var names = PairScorer.ComparableFeatureNames.ToList();
 
-        missing.Should().BeGreaterThan(contradicting);
+        weights[names.IndexOf("contradicting numbers")].Should().BeLessThan(weights[names.IndexOf("numbers on one side")]);
+        weights[names.IndexOf("numbers on one side")].Should().BeLessThan(0);
+        weights[names.IndexOf("shared numbers")].Should().BeGreaterThan(0);
     }
 
     [Test]
