@@ -110,8 +110,11 @@ public sealed class AlignmentPipeline
     private DocumentAlignment Align(SourceText english, SourceText vietnamese, Lexicon lexicon, StageTimes? times, CancellationToken cancellationToken)
     {
         var detector = Options.DetectLanguage ? LanguageDetector.Default : null;
-        var (enRead, enSentences, enFeatures) = PrepareSide(english.Text, Side.English, lexicon, detector, Options.RestoreDiacritics, times, cancellationToken);
+
+        // The two sides are prepared at the same time (each on its own, so the result does not depend on the cores).
+        var englishSide = Task.Run(() => PrepareSide(english.Text, Side.English, lexicon, detector, Options.RestoreDiacritics, times, cancellationToken), cancellationToken);
         var (viRead, viSentences, viFeatures) = PrepareSide(vietnamese.Text, Side.Vietnamese, lexicon, detector, Options.RestoreDiacritics, times, cancellationToken);
+        var (enRead, enSentences, enFeatures) = englishSide.GetAwaiter().GetResult();
         var start = StageTimes.Start();
         var beads = aligner.Align(enFeatures, viFeatures, cancellationToken);
         times?.Add("band search (pair scoring included)", start);

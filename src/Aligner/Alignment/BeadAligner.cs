@@ -28,6 +28,16 @@ public sealed class BeadAligner
     // that share nothing would otherwise make the search quadratic in time and memory.
     private const long MaximumCells = 20_000_000;
 
+    // Pair beads per cell (1-1, 2-1, 1-2, 2-2), whose scores are computed a block of rows at a time: blocks of about
+    // this many cells, scored on all cores when they hold at least ParallelCells.
+    private const int PairMoves = 4;
+    private const int BlockCells = 1 << 14;
+    private const int ParallelCells = 256;
+
+    // A parallel stretch: at least StretchPairs pair beads among the StretchReach beads either side of one.
+    private const int StretchReach = 3;
+    private const int StretchPairs = 3;
+
     private static readonly (int English, int Vietnamese, BeadKind Kind)[] Moves =
     [
         (0, 0, BeadKind.OneToOne), // placeholder for index 0 = "no move"
@@ -71,8 +81,13 @@ public sealed class BeadAligner
     /// <param name="vietnamese">Features of the Vietnamese sentences, in order.</param>
     /// <param name="cancellationToken">Stops a long search.</param>
     /// <returns>Beads in document order; every sentence of both sides is in exactly one bead.</returns>
-    public IReadOnlyList<Bead> Align(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, CancellationToken cancellationToken = default)
+    public IReadOnlyList<Bead> Align(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, CancellationToken cancellationToken = default) =>
+        Align(english, vietnamese, out _, cancellationToken);
+
+    /// <summary>Aligns two sequences of sentences and tells how many banded searches it took.</summary>
+    internal IReadOnlyList<Bead> Align(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, out int searches, CancellationToken cancellationToken = default)
     {
+        searches = 0;
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(vietnamese);
         var n = english.Count;
@@ -108,6 +123,7 @@ public sealed class BeadAligner
         while (true)
         {
             var (path, touched) = Search(input, guideLow, guideHigh, band, cancellationToken);
+            searches++;
             if (!touched || band >= Math.Max(n, m) || (long)(n + 1) * ((4 * band) + 1) > MaximumCells)
             {
                 return Score(input, path);
@@ -167,61 +183,78 @@ public sealed class BeadAligner
         var oneSided = ArrayPool<double>.Shared.Rent((int)cells);
         var backParallel = ArrayPool<byte>.Shared.Rent((int)cells);
         var backOneSided = ArrayPool<byte>.Shared.Rent((int)cells);
+        var scores = ArrayPool<double>.Shared.Rent(PairMoves * Math.Max(BlockCells, MaximumWidth(offset, n)));
         try
         {
-            for (var i = 0; i <= n; i++)
+            var i = 0;
+            while (i <= n)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var width = (int)(offset[i + 1] - offset[i]);
-                for (var w = 0; w < width; w++)
+
+                // A block of rows whose pair scores are computed first, on every core (the scorer is a pure function,
+                // so the search is the same whatever the number of cores), then searched in order.
+                var blockStart = offset[i];
+                var blockEnd = i + 1;
+                while (blockEnd <= n && offset[blockEnd + 1] - blockStart <= BlockCells)
                 {
-                    var j = low[i] + w;
-                    var at = offset[i] + w;
-                    if (i == 0 && j == 0)
+                    blockEnd++;
+                }
+
+                ScoreBlock(input, offset, low, i, blockEnd, scores);
+                for (; i < blockEnd; i++)
+                {
+                    var width = (int)(offset[i + 1] - offset[i]);
+                    for (var w = 0; w < width; w++)
                     {
-                        parallel[at] = 0;
-                        oneSided[at] = 0;
-                        backParallel[at] = FromNone;
-                        backOneSided[at] = FromNone;
-                        continue;
-                    }
+                        var j = low[i] + w;
+                        var at = offset[i] + w;
+                        if (i == 0 && j == 0)
+                        {
+                            parallel[at] = 0;
+                            oneSided[at] = 0;
+                            backParallel[at] = FromNone;
+                            backOneSided[at] = FromNone;
+                            continue;
+                        }
 
-                    var bestParallel = double.PositiveInfinity;
-                    byte moveParallel = FromNone;
-                    Consider(ref bestParallel, ref moveParallel, 1, Cell(parallel, offset, low, i - 1, j - 1), costOneToOne, input, i, j, 1, 1);
-                    Consider(ref bestParallel, ref moveParallel, 2, Cell(parallel, offset, low, i - 1, j), costUnmatched, input, i, j, 0, 0);
-                    Consider(ref bestParallel, ref moveParallel, 3, Cell(parallel, offset, low, i, j - 1), costUnmatched, input, i, j, 0, 0);
-                    Consider(ref bestParallel, ref moveParallel, 4, Cell(parallel, offset, low, i - 2, j - 1), costOneToTwo, input, i, j, 2, 1);
-                    Consider(ref bestParallel, ref moveParallel, 5, Cell(parallel, offset, low, i - 1, j - 2), costOneToTwo, input, i, j, 1, 2);
-                    Consider(ref bestParallel, ref moveParallel, 6, Cell(parallel, offset, low, i - 2, j - 2), costTwoToTwo, input, i, j, 2, 2);
+                        var pairs = (int)(PairMoves * (at - blockStart));
+                        var bestParallel = double.PositiveInfinity;
+                        byte moveParallel = FromNone;
+                        Consider(ref bestParallel, ref moveParallel, 1, Cell(parallel, offset, low, i - 1, j - 1), costOneToOne, scores[pairs]);
+                        Consider(ref bestParallel, ref moveParallel, 2, Cell(parallel, offset, low, i - 1, j), costUnmatched);
+                        Consider(ref bestParallel, ref moveParallel, 3, Cell(parallel, offset, low, i, j - 1), costUnmatched);
+                        Consider(ref bestParallel, ref moveParallel, 4, Cell(parallel, offset, low, i - 2, j - 1), costOneToTwo, scores[pairs + 1]);
+                        Consider(ref bestParallel, ref moveParallel, 5, Cell(parallel, offset, low, i - 1, j - 2), costOneToTwo, scores[pairs + 2]);
+                        Consider(ref bestParallel, ref moveParallel, 6, Cell(parallel, offset, low, i - 2, j - 2), costTwoToTwo, scores[pairs + 3]);
 
-                    var bestOneSided = double.PositiveInfinity;
-                    byte moveOneSided = FromNone;
-                    Consider(ref bestOneSided, ref moveOneSided, 2, Cell(oneSided, offset, low, i - 1, j), costUnmatchedInRun, input, i, j, 0, 0);
-                    Consider(ref bestOneSided, ref moveOneSided, 3, Cell(oneSided, offset, low, i, j - 1), costUnmatchedInRun, input, i, j, 0, 0);
+                        var bestOneSided = double.PositiveInfinity;
+                        byte moveOneSided = FromNone;
+                        Consider(ref bestOneSided, ref moveOneSided, 2, Cell(oneSided, offset, low, i - 1, j), costUnmatchedInRun);
+                        Consider(ref bestOneSided, ref moveOneSided, 3, Cell(oneSided, offset, low, i, j - 1), costUnmatchedInRun);
 
-                    // A region may change at any cell; the switch is recorded as a flag on the arriving state.
-                    parallel[at] = bestParallel;
-                    backParallel[at] = moveParallel;
-                    if (bestOneSided + costRegionChange < bestParallel)
-                    {
-                        parallel[at] = bestOneSided + costRegionChange;
-                        backParallel[at] = SwitchState;
-                    }
+                        // A region may change at any cell; the switch is recorded as a flag on the arriving state.
+                        parallel[at] = bestParallel;
+                        backParallel[at] = moveParallel;
+                        if (bestOneSided + costRegionChange < bestParallel)
+                        {
+                            parallel[at] = bestOneSided + costRegionChange;
+                            backParallel[at] = SwitchState;
+                        }
 
-                    oneSided[at] = bestOneSided;
-                    backOneSided[at] = moveOneSided;
-                    if (bestParallel + costRegionChange < bestOneSided)
-                    {
-                        oneSided[at] = bestParallel + costRegionChange;
-                        backOneSided[at] = SwitchState;
+                        oneSided[at] = bestOneSided;
+                        backOneSided[at] = moveOneSided;
+                        if (bestParallel + costRegionChange < bestOneSided)
+                        {
+                            oneSided[at] = bestParallel + costRegionChange;
+                            backOneSided[at] = SwitchState;
+                        }
                     }
                 }
             }
 
             // Walk back from (n, m), in whichever state ends cheaper.
             var path = new List<Bead>();
-            var touched = false;
+            var touching = new List<int>();
             int bi = n, bj = m;
             var endAt = offset[n] + m - low[n];
             var inParallel = parallel[endAt] <= oneSided[endAt];
@@ -230,7 +263,7 @@ public sealed class BeadAligner
                 var high = low[bi] + (int)(offset[bi + 1] - offset[bi]) - 1;
                 if ((bj == low[bi] && low[bi] > 0) || (bj == high && high < m))
                 {
-                    touched = true;
+                    touching.Add(path.Count);
                 }
 
                 var at = offset[bi] + bj - low[bi];
@@ -253,7 +286,7 @@ public sealed class BeadAligner
             }
 
             path.Reverse();
-            return (path, touched);
+            return (path, touching.Exists(k => NearParallelStretch(path, path.Count - 1 - k)));
         }
         finally
         {
@@ -261,8 +294,106 @@ public sealed class BeadAligner
             ArrayPool<double>.Shared.Return(oneSided);
             ArrayPool<byte>.Shared.Return(backParallel);
             ArrayPool<byte>.Shared.Return(backOneSided);
+            ArrayPool<double>.Shared.Return(scores);
         }
     }
+
+    // The scores of the four pair beads (1-1, 2-1, 1-2, 2-2) ending at each cell of rows [first, end), at
+    // PairMoves * (cell − first cell of the block); a bead whose start lies outside the band gets none.
+    private void ScoreBlock(Input input, long[] offset, int[] low, int first, int end, double[] scores)
+    {
+        var blockStart = offset[first];
+        if (offset[end] - blockStart < ParallelCells)
+        {
+            for (var i = first; i < end; i++)
+            {
+                ScoreRow(input, offset, low, i, blockStart, scores);
+            }
+
+            return;
+        }
+
+        Parallel.For(first, end, i => ScoreRow(input, offset, low, i, blockStart, scores));
+    }
+
+    private void ScoreRow(Input input, long[] offset, int[] low, int i, long blockStart, double[] scores)
+    {
+        var width = (int)(offset[i + 1] - offset[i]);
+        for (var w = 0; w < width; w++)
+        {
+            var j = low[i] + w;
+            var pairs = (int)(PairMoves * (offset[i] + w - blockStart));
+            scores[pairs] = PairScore(input, offset, low, i, j, 1, 1);
+            scores[pairs + 1] = PairScore(input, offset, low, i, j, 2, 1);
+            scores[pairs + 2] = PairScore(input, offset, low, i, j, 1, 2);
+            scores[pairs + 3] = PairScore(input, offset, low, i, j, 2, 2);
+        }
+    }
+
+    private double PairScore(Input input, long[] offset, int[] low, int i, int j, int englishCount, int vietnameseCount)
+    {
+        var fromI = i - englishCount;
+        var fromJ = j - vietnameseCount;
+        if (fromI < 0 || fromJ < 0 || fromJ < low[fromI] || fromJ - low[fromI] >= offset[fromI + 1] - offset[fromI])
+        {
+            return 0;
+        }
+
+        return scorer.Score(input.EnglishSpan(fromI, englishCount), input.VietnameseSpan(fromJ, vietnameseCount));
+    }
+
+    private static int MaximumWidth(long[] offset, int n)
+    {
+        long widest = 0;
+        for (var i = 0; i <= n; i++)
+        {
+            widest = Math.Max(widest, offset[i + 1] - offset[i]);
+        }
+
+        return (int)widest;
+    }
+
+    // Whether the path's touch of the band's edge at bead k says the band is too narrow: the bead is in a parallel
+    // stretch, or in a run of unpaired sentences next to one (the path left the band to follow translations, or a
+    // one-sided stretch such as a deletion sits between two parallel stretches that a wider band may join). A run that
+    // touches the edge far from any parallel stretch is text without translations nearby: a wider band would only find
+    // more of it, so the band stops growing there (two unrelated texts cost one search instead of a quadratic one).
+    private static bool NearParallelStretch(List<Bead> path, int k)
+    {
+        if (IsPair(path[k]))
+        {
+            return InParallelStretch(path, k);
+        }
+
+        var before = k;
+        while (before >= 0 && !IsPair(path[before]))
+        {
+            before--;
+        }
+
+        var after = k;
+        while (after < path.Count && !IsPair(path[after]))
+        {
+            after++;
+        }
+
+        return (before >= 0 && InParallelStretch(path, before)) || (after < path.Count && InParallelStretch(path, after));
+    }
+
+    // At least StretchPairs of the pair beads within StretchReach beads of pair bead k, itself included: one pair
+    // alone among unpaired sentences may be chance.
+    private static bool InParallelStretch(List<Bead> path, int k)
+    {
+        var pairs = 0;
+        for (var q = Math.Max(0, k - StretchReach); q <= Math.Min(path.Count - 1, k + StretchReach); q++)
+        {
+            pairs += IsPair(path[q]) ? 1 : 0;
+        }
+
+        return pairs >= StretchPairs;
+    }
+
+    private static bool IsPair(Bead bead) => bead.Kind is not (BeadKind.OneToZero or BeadKind.ZeroToOne);
 
     private static double Cell(double[] cost, long[] offset, int[] low, int i, int j)
     {
@@ -276,19 +407,28 @@ public sealed class BeadAligner
         return w < 0 || w >= width ? double.PositiveInfinity : cost[offset[i] + w];
     }
 
-    private void Consider(ref double best, ref byte move, byte candidate, double previous, double beadCost, Input input, int i, int j, int englishCount, int vietnameseCount)
+    // A move without a pair (1-0, 0-1).
+    private static void Consider(ref double best, ref byte move, byte candidate, double previous, double beadCost)
     {
-        if (double.IsPositiveInfinity(previous) || (englishCount == 0 && previous + beadCost >= best))
+        if (double.IsPositiveInfinity(previous) || previous + beadCost >= best)
+        {
+            return;
+        }
+
+        best = previous + beadCost;
+        move = candidate;
+    }
+
+    // A pair bead, whose score was computed beforehand.
+    private static void Consider(ref double best, ref byte move, byte candidate, double previous, double beadCost, double score)
+    {
+        if (double.IsPositiveInfinity(previous))
         {
             return;
         }
 
         var total = previous + beadCost;
-        if (englishCount > 0)
-        {
-            total -= scorer.Score(input.EnglishSpan(i - englishCount, englishCount), input.VietnameseSpan(j - vietnameseCount, vietnameseCount));
-        }
-
+        total -= score;
         if (total < best)
         {
             best = total;
