@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Aligner.Detection;
 using Aligner.IO;
-using Aligner.Restoration;
 
 namespace Aligner.Benchmarks.Profile;
 
@@ -30,10 +29,14 @@ internal static class AlignProfile
             var vietnamese = SourceText.Load(args[1]);
             times.Add("reading (UTF-8 decoding)", start);
             start = StageTimes.Start();
+            _ = Scoring.Lexicon.Default;
+            times.Add("loading the lexicon (first run only)", start);
+            start = StageTimes.Start();
             var pipeline = AlignmentPipeline.Default;
+            times.Add("loading the scorer (first run only)", start);
+            start = StageTimes.Start();
             _ = LanguageDetector.Default;
-            _ = DiacriticRestorer.Default;
-            times.Add("model loading (first run only)", start);
+            times.Add("loading the detector (first run only)", start);
             var alignment = pipeline.Align(english, vietnamese, times);
             start = StageTimes.Start();
             using (var output = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.DeleteOnClose))
