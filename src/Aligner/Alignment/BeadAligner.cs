@@ -34,6 +34,12 @@ public sealed class BeadAligner
     private const int BlockCells = 1 << 14;
     private const int ParallelCells = 256;
 
+    // The shapes of the pair beads, in the order of their scores in a cell.
+    private static readonly (int English, int Vietnamese)[] PairShapes = [(1, 1), (2, 1), (1, 2), (2, 2)];
+
+    // A search keeps its pair scores for the next one (32 bytes a cell) up to this many cells.
+    private const long KeptCells = 4_000_000;
+
     // A parallel stretch: at least StretchPairs pair beads among the StretchReach beads either side of one.
     private const int StretchReach = 3;
     private const int StretchPairs = 3;
@@ -120,16 +126,20 @@ public sealed class BeadAligner
         }
 
         var band = initialBand;
+        Scores? previous = null;
         while (true)
         {
-            var (path, touched) = Search(input, guideLow, guideHigh, band, cancellationToken);
+            var (path, touched, scores) = Search(input, guideLow, guideHigh, band, previous, cancellationToken);
             searches++;
             if (!touched || band >= Math.Max(n, m) || (long)(n + 1) * ((4 * band) + 1) > MaximumCells)
             {
                 return Score(input, path);
             }
 
+            // The path met the band's edge: search again in a band twice as wide around the path found, with the pair
+            // scores this search computed.
             band *= 2;
+            previous = scores;
             Array.Fill(guideLow, int.MaxValue);
             Array.Fill(guideHigh, int.MinValue);
             var i0 = 0;
@@ -153,7 +163,7 @@ public sealed class BeadAligner
         }
     }
 
-    private (List<Bead> Path, bool Touched) Search(Input input, int[] guideLow, int[] guideHigh, int band, CancellationToken cancellationToken)
+    private (List<Bead> Path, bool Touched, Scores? Scores) Search(Input input, int[] guideLow, int[] guideHigh, int band, Scores? previous, CancellationToken cancellationToken)
     {
         var n = input.English.Count;
         var m = input.Vietnamese.Count;
@@ -183,7 +193,10 @@ public sealed class BeadAligner
         var oneSided = ArrayPool<double>.Shared.Rent((int)cells);
         var backParallel = ArrayPool<byte>.Shared.Rent((int)cells);
         var backOneSided = ArrayPool<byte>.Shared.Rent((int)cells);
-        var scores = ArrayPool<double>.Shared.Rent(PairMoves * Math.Max(BlockCells, MaximumWidth(offset, n)));
+        // The pair scores of every cell are kept for the next search when there are not too many of them (the next
+        // band overlaps this one); otherwise a block's scores live only while the block is searched.
+        var keep = cells <= KeptCells ? new Scores(low, offset, new double[PairMoves * cells]) : null;
+        var scores = keep?.Values ?? ArrayPool<double>.Shared.Rent(PairMoves * Math.Max(BlockCells, MaximumWidth(offset, n)));
         try
         {
             var i = 0;
@@ -193,14 +206,14 @@ public sealed class BeadAligner
 
                 // A block of rows whose pair scores are computed first, on every core (the scorer is a pure function,
                 // so the search is the same whatever the number of cores), then searched in order.
-                var blockStart = offset[i];
                 var blockEnd = i + 1;
-                while (blockEnd <= n && offset[blockEnd + 1] - blockStart <= BlockCells)
+                while (blockEnd <= n && offset[blockEnd + 1] - offset[i] <= BlockCells)
                 {
                     blockEnd++;
                 }
 
-                ScoreBlock(input, offset, low, i, blockEnd, scores);
+                var blockStart = keep is null ? offset[i] : 0;
+                ScoreBlock(input, offset, low, i, blockEnd, blockStart, scores, previous);
                 for (; i < blockEnd; i++)
                 {
                     var width = (int)(offset[i + 1] - offset[i]);
@@ -286,7 +299,7 @@ public sealed class BeadAligner
             }
 
             path.Reverse();
-            return (path, touching.Exists(k => NearParallelStretch(path, path.Count - 1 - k)));
+            return (path, touching.Exists(k => NearParallelStretch(path, path.Count - 1 - k)), keep);
         }
         finally
         {
@@ -294,39 +307,44 @@ public sealed class BeadAligner
             ArrayPool<double>.Shared.Return(oneSided);
             ArrayPool<byte>.Shared.Return(backParallel);
             ArrayPool<byte>.Shared.Return(backOneSided);
-            ArrayPool<double>.Shared.Return(scores);
+            if (keep is null)
+            {
+                ArrayPool<double>.Shared.Return(scores);
+            }
         }
     }
 
     // The scores of the four pair beads (1-1, 2-1, 1-2, 2-2) ending at each cell of rows [first, end), at
-    // PairMoves * (cell − first cell of the block); a bead whose start lies outside the band gets none.
-    private void ScoreBlock(Input input, long[] offset, int[] low, int first, int end, double[] scores)
+    // PairMoves * (cell − blockStart); NaN for a bead whose start lies outside the band (never used). Scores the
+    // previous search computed are copied, not computed again.
+    private void ScoreBlock(Input input, long[] offset, int[] low, int first, int end, long blockStart, double[] scores, Scores? previous)
     {
-        var blockStart = offset[first];
-        if (offset[end] - blockStart < ParallelCells)
+        if (offset[end] - offset[first] < ParallelCells)
         {
             for (var i = first; i < end; i++)
             {
-                ScoreRow(input, offset, low, i, blockStart, scores);
+                ScoreRow(input, offset, low, i, blockStart, scores, previous);
             }
 
             return;
         }
 
-        Parallel.For(first, end, i => ScoreRow(input, offset, low, i, blockStart, scores));
+        Parallel.For(first, end, i => ScoreRow(input, offset, low, i, blockStart, scores, previous));
     }
 
-    private void ScoreRow(Input input, long[] offset, int[] low, int i, long blockStart, double[] scores)
+    private void ScoreRow(Input input, long[] offset, int[] low, int i, long blockStart, double[] scores, Scores? previous)
     {
         var width = (int)(offset[i + 1] - offset[i]);
         for (var w = 0; w < width; w++)
         {
             var j = low[i] + w;
             var pairs = (int)(PairMoves * (offset[i] + w - blockStart));
-            scores[pairs] = PairScore(input, offset, low, i, j, 1, 1);
-            scores[pairs + 1] = PairScore(input, offset, low, i, j, 2, 1);
-            scores[pairs + 2] = PairScore(input, offset, low, i, j, 1, 2);
-            scores[pairs + 3] = PairScore(input, offset, low, i, j, 2, 2);
+            var known = previous?.At(i, j) ?? -1;
+            for (var move = 0; move < PairMoves; move++)
+            {
+                var score = known >= 0 ? previous!.Values[known + move] : double.NaN;
+                scores[pairs + move] = double.IsNaN(score) ? PairScore(input, offset, low, i, j, PairShapes[move].English, PairShapes[move].Vietnamese) : score;
+            }
         }
     }
 
@@ -336,10 +354,23 @@ public sealed class BeadAligner
         var fromJ = j - vietnameseCount;
         if (fromI < 0 || fromJ < 0 || fromJ < low[fromI] || fromJ - low[fromI] >= offset[fromI + 1] - offset[fromI])
         {
-            return 0;
+            return double.NaN;
         }
 
         return scorer.Score(input.EnglishSpan(fromI, englishCount), input.VietnameseSpan(fromJ, vietnameseCount));
+    }
+
+    /// <summary>The pair scores of one search's band, PairMoves a cell, kept for the next search.</summary>
+    private sealed class Scores(int[] low, long[] offset, double[] values)
+    {
+        public double[] Values { get; } = values;
+
+        /// <summary>The index of cell (i, j)'s first score, or −1 when the cell is outside the band.</summary>
+        public long At(int i, int j)
+        {
+            var w = j - low[i];
+            return w < 0 || w >= offset[i + 1] - offset[i] ? -1 : PairMoves * (offset[i] + w);
+        }
     }
 
     private static int MaximumWidth(long[] offset, int n)
