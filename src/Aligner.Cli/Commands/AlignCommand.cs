@@ -53,6 +53,7 @@ internal static class AlignCommand
 
             return io.Guard(parse, () =>
             {
+                WarmUp(parse.GetValue(lexicon) is null);
                 var en = SourceText.Load(parse.GetValue(english) ?? throw new InvalidDataException("align needs ENGLISH_FILE and VIETNAMESE_FILE, or --pairs LIST"));
                 var vi = SourceText.Load(parse.GetValue(vietnamese) ?? throw new InvalidDataException("align needs VIETNAMESE_FILE after ENGLISH_FILE"));
                 var lexiconPath = parse.GetValue(lexicon);
@@ -94,6 +95,7 @@ internal static class AlignCommand
                 throw new InvalidDataException($"--self-training must be 0 or more, not {selfTrainingPairs}");
             }
 
+            WarmUp(parse.GetValue(lexicon) is null);
             var pipeline = ModelFiles.Pipeline(parse.GetValue(lexicon), parse.GetValue(scorer), AlignmentOptions.Default with { SelfTrainingMinimumPairs = selfTrainingPairs });
             using var reader = PairList.Open(list, io);
             using var stream = io.OpenOutput(parse.GetValue(output));
@@ -103,6 +105,16 @@ internal static class AlignCommand
             : outcome.Failed > 0 ? CliApp.Unexpected
             : outcome.Skipped > 0 ? CliApp.BadInput
             : CliApp.Success;
+    }
+
+    // The embedded models align needs are loaded on other cores while this thread reads the input and the scorer.
+    private static void WarmUp(bool embeddedLexicon)
+    {
+        _ = Task.Run(() => Detection.LanguageDetector.Default);
+        if (embeddedLexicon)
+        {
+            _ = Task.Run(() => Scoring.Lexicon.Default);
+        }
     }
 
     // Pairs read and aligned at once: enough to keep every core busy while the oldest is written, few enough that
