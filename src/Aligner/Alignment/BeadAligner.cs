@@ -13,10 +13,13 @@ namespace Aligner.Alignment;
 /// <see cref="PairScorer"/>, so a pair of sentences is aligned only where that beats leaving both unmatched.
 /// </para>
 /// <para>
-/// The first band follows the diagonal. When the best path touches the band's edge, the band is doubled around
-/// that path and the search runs again, so long stretches of one-sided text (navigation, related-news lists)
-/// pull the path off the diagonal without a quadratic search. The band stops growing at a fixed number of cells,
-/// so two long texts that share nothing cost bounded time and memory. Immutable and thread-safe.
+/// The first band follows the diagonal. When the best path touches the band's edge in or next to a parallel
+/// stretch, the band is doubled around that path and the search runs again (reusing the pair scores already
+/// computed), so long stretches of one-sided text (navigation, related-news lists) pull the path off the diagonal
+/// without a quadratic search. A path that meets the edge only far from any translation ends the search: two texts
+/// that share nothing take one search. The band also stops growing at a fixed number of cells. The pair scores of
+/// each block of rows are computed on all cores; the result does not depend on their number. Immutable and
+/// thread-safe.
 /// </para>
 /// </remarks>
 public sealed class BeadAligner
