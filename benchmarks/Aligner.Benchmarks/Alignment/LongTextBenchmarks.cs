@@ -21,13 +21,20 @@ public class LongTextBenchmarks
     private SourceText english = null!;
     private SourceText vietnamese = null!;
 
-    /// <summary>Which text is concatenated.</summary>
-    [Params("seeds", "ntrex")]
+    /// <summary>Which text is concatenated: seeds and ntrex, or those listed in ALIGNER_LONG_CORPORA (comma-separated).</summary>
+    [ParamsSource(nameof(Corpora))]
     public string Corpus { get; set; } = "seeds";
 
-    /// <summary>About this many sentences a side.</summary>
-    [Params(1_000, 10_000, 100_000)]
+    /// <summary>About this many sentences a side: 1,000, 10,000 and 100,000, or those listed in ALIGNER_LONG_SENTENCES.</summary>
+    [ParamsSource(nameof(Sizes))]
     public int Sentences { get; set; }
+
+    public static IEnumerable<string> Corpora() =>
+        Environment.GetEnvironmentVariable("ALIGNER_LONG_CORPORA")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? ["seeds", "ntrex"];
+
+    public static IEnumerable<int> Sizes() =>
+        Environment.GetEnvironmentVariable("ALIGNER_LONG_SENTENCES")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(size => int.Parse(size, System.Globalization.CultureInfo.InvariantCulture)) ?? [1_000, 10_000, 100_000];
 
     [GlobalSetup]
     public void Setup()
