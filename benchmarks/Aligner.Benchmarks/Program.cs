@@ -10,5 +10,12 @@ if (args.Length > 0 && args[0] == "retrieval")
     return RetrievalTest.Run(args[1..]);
 }
 
+// Where the time of one align run goes (stopwatch per stage):
+//   dotnet run -c Release --project benchmarks/Aligner.Benchmarks -- profile en.txt vi.txt [RUNS]
+if (args.Length > 0 && args[0] == "profile")
+{
+    return Aligner.Benchmarks.Profile.AlignProfile.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -74,11 +74,15 @@ public sealed class AlignmentPipeline
     }
 
     /// <summary>Aligns an English document with a Vietnamese one.</summary>
-    public DocumentAlignment Align(SourceText english, SourceText vietnamese, CancellationToken cancellationToken = default)
+    public DocumentAlignment Align(SourceText english, SourceText vietnamese, CancellationToken cancellationToken = default) =>
+        Align(english, vietnamese, null, cancellationToken);
+
+    /// <summary>Aligns an English document with a Vietnamese one, adding the time of each stage to <paramref name="times"/>.</summary>
+    internal DocumentAlignment Align(SourceText english, SourceText vietnamese, StageTimes? times, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(vietnamese);
-        var alignment = Align(english, vietnamese, Lexicon, cancellationToken);
+        var alignment = Align(english, vietnamese, Lexicon, times, cancellationToken);
         if (Options.SelfTrainingMinimumPairs <= 0)
         {
             return alignment;
@@ -100,7 +104,7 @@ public sealed class AlignmentPipeline
         }
 
         var learned = Training.LexiconTrainer.Train(confident, SelfTrainingLexicon, "self-training", cancellationToken: cancellationToken);
-        return Align(english, vietnamese, Lexicon.Merge(learned), cancellationToken);
+        return Align(english, vietnamese, Lexicon.Merge(learned), times, cancellationToken);
     }
 
     // Few pairs teach Model 1 little: keep only what is clear.
@@ -111,12 +115,17 @@ public sealed class AlignmentPipeline
         MinimumMass = 0.5,
     };
 
-    private DocumentAlignment Align(SourceText english, SourceText vietnamese, Lexicon lexicon, CancellationToken cancellationToken)
+    private DocumentAlignment Align(SourceText english, SourceText vietnamese, Lexicon lexicon, StageTimes? times, CancellationToken cancellationToken)
     {
         var detector = Options.DetectLanguage ? LanguageDetector.Default : null;
-        var (enRead, enSentences, enFeatures) = PrepareSide(english.Text, Side.English, lexicon, detector, Options.RestoreDiacritics, cancellationToken);
-        var (viRead, viSentences, viFeatures) = PrepareSide(vietnamese.Text, Side.Vietnamese, lexicon, detector, Options.RestoreDiacritics, cancellationToken);
+
+        // The two sides are prepared at the same time (each on its own, so the result does not depend on the cores).
+        var englishSide = Task.Run(() => PrepareSide(english.Text, Side.English, lexicon, detector, Options.RestoreDiacritics, times, cancellationToken), cancellationToken);
+        var (viRead, viSentences, viFeatures) = PrepareSide(vietnamese.Text, Side.Vietnamese, lexicon, detector, Options.RestoreDiacritics, times, cancellationToken);
+        var (enRead, enSentences, enFeatures) = englishSide.GetAwaiter().GetResult();
+        var start = StageTimes.Start();
         var beads = aligner.Align(enFeatures, viFeatures, cancellationToken);
+        times?.Add("band search (pair scoring included)", start);
         if (comparableAligner is not null && PairedShare(beads, enFeatures, viFeatures) < Options.ComparableShare)
         {
             var retold = WithLinkProbability(comparableAligner.Align(enFeatures, viFeatures, cancellationToken), enFeatures, viFeatures, replace: true);
@@ -133,6 +142,7 @@ public sealed class AlignmentPipeline
             return new DocumentAlignment(english, vietnamese, enSentences, viSentences, beads);
         }
 
+        start = StageTimes.Start();
         var split = GluedSentences.Split(
             new GluedSentences.SideText(enSentences, enFeatures, new SentenceParts(enRead, Side.English, lexicon)),
             new GluedSentences.SideText(viSentences, viFeatures, new SentenceParts(viRead, Side.Vietnamese, lexicon)),
@@ -140,6 +150,7 @@ public sealed class AlignmentPipeline
             Scorer,
             Options,
             cancellationToken);
+        times?.Add("glued-sentence refinement", start);
         return new DocumentAlignment(english, vietnamese, split.English, split.Vietnamese, split.Beads);
     }
 
@@ -244,14 +255,14 @@ public sealed class AlignmentPipeline
     /// <param name="cancellationToken">Stops a long run.</param>
     public static (IReadOnlyList<Sentence> Sentences, IReadOnlyList<SentenceFeatures> Features) Prepare(string text, Side side, Lexicon? lexicon, LanguageDetector? detector, bool restoreDiacritics, CancellationToken cancellationToken = default)
     {
-        var (_, sentences, features) = PrepareSide(text, side, lexicon, detector, restoreDiacritics, cancellationToken);
+        var (_, sentences, features) = PrepareSide(text, side, lexicon, detector, restoreDiacritics, null, cancellationToken);
         return (sentences, features);
     }
 
-    private static (ReadText Read, Sentence[] Sentences, SentenceFeatures[] Features) PrepareSide(string text, Side side, Lexicon? lexicon, LanguageDetector? detector, bool restoreDiacritics, CancellationToken cancellationToken)
+    private static (ReadText Read, Sentence[] Sentences, SentenceFeatures[] Features) PrepareSide(string text, Side side, Lexicon? lexicon, LanguageDetector? detector, bool restoreDiacritics, StageTimes? times, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var read = Read(text, relatedLists: true, detector, restoreDiacritics && side == Side.Vietnamese, cancellationToken);
+        var read = Read(text, relatedLists: true, detector, restoreDiacritics && side == Side.Vietnamese, times, cancellationToken);
         var other = side == Side.English ? DetectedLanguage.Vietnamese : DetectedLanguage.English;
         var sentences = new Sentence[read.Count];
         var features = new SentenceFeatures[read.Count];
@@ -261,7 +272,7 @@ public sealed class AlignmentPipeline
             const double Confident = 0.9;
             var otherLanguage = read.Languages is { } languages && languages[k].Language == other && languages[k].Confidence >= Confident;
             sentences[k] = read.Original(k);
-            features[k] = read.Features(k, side, lexicon, otherLanguage);
+            features[k] = read.Features(k, side, lexicon, otherLanguage, times);
         }
 
         return (read, sentences, features);
@@ -285,7 +296,7 @@ public sealed class AlignmentPipeline
         ArgumentNullException.ThrowIfNull(detector);
 
         // Related-news lists are not furniture here: their teasers may have translations in other files.
-        var read = Read(text, relatedLists: false, detector, restoreDiacritics, cancellationToken);
+        var read = Read(text, relatedLists: false, detector, restoreDiacritics, null, cancellationToken);
         var englishSentences = new List<Sentence>();
         var englishFeatures = new List<SentenceFeatures>();
         var vietnameseSentences = new List<Sentence>();
@@ -297,11 +308,11 @@ public sealed class AlignmentPipeline
             {
                 case DetectedLanguage.English:
                     englishSentences.Add(read.Original(k));
-                    englishFeatures.Add(read.Features(k, Side.English, lexicon, false));
+                    englishFeatures.Add(read.Features(k, Side.English, lexicon, false, null));
                     break;
                 case DetectedLanguage.Vietnamese:
                     vietnameseSentences.Add(read.Original(k));
-                    vietnameseFeatures.Add(read.Features(k, Side.Vietnamese, lexicon, false));
+                    vietnameseFeatures.Add(read.Features(k, Side.Vietnamese, lexicon, false, null));
                     break;
             }
         }
@@ -319,17 +330,23 @@ public sealed class AlignmentPipeline
 
     // What both preparations start from: the normalised view, its sentences, which of them are page furniture, the
     // language of each sentence's paragraph (when a detector is given) and the text the features are read from.
-    private static ReadText Read(string text, bool relatedLists, LanguageDetector? detector, bool restoreDiacritics, CancellationToken cancellationToken)
+    private static ReadText Read(string text, bool relatedLists, LanguageDetector? detector, bool restoreDiacritics, StageTimes? times, CancellationToken cancellationToken)
     {
+        var start = StageTimes.Start();
         var view = NormalizedText.Create(text);
+        times?.Add("normalisation", start);
+        start = StageTimes.Start();
         var sentences = SentenceSplitter.Split(view.Text);
+        times?.Add("sentence splitting", start);
+        start = StageTimes.Start();
         var furniture = PageFurniture.Classify(view.Text, sentences, relatedLists);
+        times?.Add("page furniture", start);
         if (detector is null)
         {
             return new ReadText(view, sentences, furniture, null, view.Text);
         }
 
-        var (languages, scored) = DetectParagraphs(view.Text, sentences, detector, restoreDiacritics, cancellationToken);
+        var (languages, scored) = DetectParagraphs(view.Text, sentences, detector, restoreDiacritics, times, cancellationToken);
         return new ReadText(view, sentences, furniture, languages, scored);
     }
 
@@ -340,21 +357,29 @@ public sealed class AlignmentPipeline
         /// <summary>Sentence <paramref name="k"/> with its range in the original text.</summary>
         public Sentence Original(int k) => Sentences[k] with { Range = View.ToOriginal(Sentences[k].Range) };
 
-        public SentenceFeatures Features(int k, Side side, Lexicon? lexicon, bool otherLanguage) =>
-            AlignmentPipeline.Features(Sentences[k].Range.Slice(Scored), side, lexicon, Furniture[k], otherLanguage);
+        public SentenceFeatures Features(int k, Side side, Lexicon? lexicon, bool otherLanguage, StageTimes? times) =>
+            AlignmentPipeline.Features(Sentences[k].Range.Slice(Scored), side, lexicon, Furniture[k], otherLanguage, times);
     }
 
-    private static SentenceFeatures Features(ReadOnlySpan<char> slice, Side side, Lexicon? lexicon, bool furniture, bool otherLanguage) =>
-        new(FeatureExtractor.Extract(slice))
+    private static SentenceFeatures Features(ReadOnlySpan<char> slice, Side side, Lexicon? lexicon, bool furniture, bool otherLanguage, StageTimes? times = null)
+    {
+        var start = StageTimes.Start();
+        var basic = FeatureExtractor.Extract(slice);
+        times?.Add("features (length, numbers, names)", start);
+        start = StageTimes.Start();
+        var lexical = lexicon is null ? LexicalFeatures.Empty : side == Side.English ? LexicalFeatures.English(slice, lexicon) : LexicalFeatures.Vietnamese(slice, lexicon);
+        times?.Add("lexical features (tokens, lexicon look-ups)", start);
+        return new(basic)
         {
-            Lexical = lexicon is null ? LexicalFeatures.Empty : side == Side.English ? LexicalFeatures.English(slice, lexicon) : LexicalFeatures.Vietnamese(slice, lexicon),
+            Lexical = lexical,
             IsFurniture = furniture,
             IsOtherLanguage = otherLanguage,
         };
+    }
 
     // The language of each sentence's paragraph, and the text the features are read from: the normalised text, with
     // Vietnamese paragraphs that lack their diacritics restored when asked (same length, same offsets).
-    private static (LanguageDetection[] Languages, string Scored) DetectParagraphs(string text, IReadOnlyList<Sentence> sentences, LanguageDetector detector, bool restoreDiacritics, CancellationToken cancellationToken)
+    private static (LanguageDetection[] Languages, string Scored) DetectParagraphs(string text, IReadOnlyList<Sentence> sentences, LanguageDetector detector, bool restoreDiacritics, StageTimes? times, CancellationToken cancellationToken)
     {
         var languages = new LanguageDetection[sentences.Count];
         char[]? restored = null;
@@ -362,12 +387,16 @@ public sealed class AlignmentPipeline
         {
             cancellationToken.ThrowIfCancellationRequested();
             var range = new TextRange(sentences[first].Range.Start, sentences[end - 1].Range.End);
+            var start = StageTimes.Start();
             var detection = detector.Detect(text, range);
+            times?.Add("language detection", start);
             languages.AsSpan(first, end - first).Fill(detection);
             if (restoreDiacritics && detection.Language == DetectedLanguage.Vietnamese && !detection.HasDiacritics)
             {
+                start = StageTimes.Start();
                 restored ??= text.ToCharArray();
                 DiacriticRestorer.Default.Restore(range.Slice(text), cancellationToken).CopyTo(restored.AsSpan(range.Start));
+                times?.Add("diacritic restoration", start);
             }
         }
 

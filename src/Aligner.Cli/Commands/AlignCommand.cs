@@ -12,8 +12,13 @@ internal static class AlignCommand
 
     public static Command Create(CliIO io)
     {
-        var english = new Argument<string>("ENGLISH_FILE") { Description = "The English text (UTF-8)." };
-        var vietnamese = new Argument<string>("VIETNAMESE_FILE") { Description = "The Vietnamese text (UTF-8)." };
+        var english = new Argument<string?>("ENGLISH_FILE") { Description = "The English text (UTF-8).", Arity = ArgumentArity.ZeroOrOne };
+        var vietnamese = new Argument<string?>("VIETNAMESE_FILE") { Description = "The Vietnamese text (UTF-8).", Arity = ArgumentArity.ZeroOrOne };
+        var pairs = new Option<string?>("--pairs")
+        {
+            Description = "Align many pairs in one process: LIST is a file (or - for standard input) of lines ENGLISH_PATH<TAB>VIETNAMESE_PATH. Writes jsonl, pair after pair in list order, each line with \"pair\" (its line in LIST), \"en_file\" and \"vi_file\"; a bad pair is reported on stderr and skipped (exit code 1 at the end).",
+            HelpName = "LIST",
+        };
         var format = FormatOption("Output format. jsonl: one bead per line with offsets (the default, see README); tsv: English, Vietnamese and score, one aligned pair per line; tmx: a TMX 1.4b translation memory; html: a side-by-side page to check by eye.");
         var output = OutputOption();
         var lexicon = LexiconOption();
@@ -33,29 +38,88 @@ internal static class AlignCommand
               aligner align seeds/000_06a9cf74ceb7c5dd.txt seeds/004_97cab69a675f2a31.txt -o pairs.jsonl
               aligner align en.txt vi.txt --format tmx -o memory.tmx
               aligner align en.txt vi.txt --format html -o review.html
+              aligner align --pairs pairs.tsv -o corpus.jsonl
+              cut -f2,3 manifest.tsv | aligner align --pairs - > corpus.jsonl
             """)
         {
-            english, vietnamese, format, output, lexicon, scorer, selfTraining,
+            english, vietnamese, format, output, lexicon, scorer, selfTraining, pairs,
         };
-        command.SetAction(parse => io.Guard(parse, () =>
+        command.SetAction(parse =>
         {
-            var en = SourceText.Load(parse.GetRequiredValue(english));
-            var vi = SourceText.Load(parse.GetRequiredValue(vietnamese));
-            var lexiconPath = parse.GetValue(lexicon);
-            var scorerPath = parse.GetValue(scorer);
+            if (parse.GetValue(pairs) is { } list)
+            {
+                return RunPairs(parse, io, list, english, vietnamese, format, output, lexicon, scorer, selfTraining);
+            }
+
+            return io.Guard(parse, () =>
+            {
+                WarmUp(parse.GetValue(lexicon) is null);
+                var en = SourceText.Load(parse.GetValue(english) ?? throw new InvalidDataException("align needs ENGLISH_FILE and VIETNAMESE_FILE, or --pairs LIST"));
+                var vi = SourceText.Load(parse.GetValue(vietnamese) ?? throw new InvalidDataException("align needs VIETNAMESE_FILE after ENGLISH_FILE"));
+                var lexiconPath = parse.GetValue(lexicon);
+                var scorerPath = parse.GetValue(scorer);
+                var selfTrainingPairs = parse.GetValue(selfTraining);
+                if (selfTrainingPairs < 0)
+                {
+                    throw new InvalidDataException($"--self-training must be 0 or more, not {selfTrainingPairs}");
+                }
+
+                var pipeline = ModelFiles.Pipeline(lexiconPath, scorerPath, AlignmentOptions.Default with { SelfTrainingMinimumPairs = selfTrainingPairs });
+                var alignment = pipeline.Align(en, vi);
+                using var stream = io.OpenOutput(parse.GetValue(output));
+                Write(parse.GetValue(format)!, alignment, stream);
+            });
+        });
+        return command;
+    }
+
+    // align --pairs LIST: every pair of the list, as JSON Lines, bad pairs skipped.
+    private static int RunPairs(ParseResult parse, CliIO io, string list, Argument<string?> english, Argument<string?> vietnamese, Option<string> format, Option<string?> output, Option<string?> lexicon, Option<string?> scorer, Option<int> selfTraining)
+    {
+        var outcome = default(PairList.Outcome);
+        var code = io.Guard(parse, () =>
+        {
+            if (parse.GetValue(english) is not null || parse.GetValue(vietnamese) is not null)
+            {
+                throw new InvalidDataException("--pairs takes the files from LIST: give no ENGLISH_FILE or VIETNAMESE_FILE");
+            }
+
+            if (parse.GetValue(format) != "jsonl")
+            {
+                throw new InvalidDataException("--pairs writes jsonl only");
+            }
+
             var selfTrainingPairs = parse.GetValue(selfTraining);
             if (selfTrainingPairs < 0)
             {
                 throw new InvalidDataException($"--self-training must be 0 or more, not {selfTrainingPairs}");
             }
 
-            var pipeline = ModelFiles.Pipeline(lexiconPath, scorerPath, AlignmentOptions.Default with { SelfTrainingMinimumPairs = selfTrainingPairs });
-            var alignment = pipeline.Align(en, vi);
+            WarmUp(parse.GetValue(lexicon) is null);
+            var pipeline = ModelFiles.Pipeline(parse.GetValue(lexicon), parse.GetValue(scorer), AlignmentOptions.Default with { SelfTrainingMinimumPairs = selfTrainingPairs });
+            using var reader = PairList.Open(list, io);
             using var stream = io.OpenOutput(parse.GetValue(output));
-            Write(parse.GetValue(format)!, alignment, stream);
-        }));
-        return command;
+            outcome = PairList.Run(reader, list, pipeline, stream, io.Error, parse.GetValue(CliApp.Verbose), PairWindow);
+        });
+        return code != CliApp.Success ? code
+            : outcome.Failed > 0 ? CliApp.Unexpected
+            : outcome.Skipped > 0 ? CliApp.BadInput
+            : CliApp.Success;
     }
+
+    // The embedded models align needs are loaded on other cores while this thread reads the input and the scorer.
+    private static void WarmUp(bool embeddedLexicon)
+    {
+        _ = Task.Run(() => Detection.LanguageDetector.Default);
+        if (embeddedLexicon)
+        {
+            _ = Task.Run(() => Scoring.Lexicon.Default);
+        }
+    }
+
+    // Pairs read and aligned at once: enough to keep every core busy while the oldest is written, few enough that
+    // memory stays bounded (each pair is at most SourceText.MaxFileBytes a side).
+    private static int PairWindow => 2 * Environment.ProcessorCount;
 
     /// <summary><c>--format</c>, one of <see cref="Formats"/>, jsonl by default.</summary>
     internal static Option<string> FormatOption(string description)

@@ -13,10 +13,13 @@ namespace Aligner.Alignment;
 /// <see cref="PairScorer"/>, so a pair of sentences is aligned only where that beats leaving both unmatched.
 /// </para>
 /// <para>
-/// The first band follows the diagonal. When the best path touches the band's edge, the band is doubled around
-/// that path and the search runs again, so long stretches of one-sided text (navigation, related-news lists)
-/// pull the path off the diagonal without a quadratic search. The band stops growing at a fixed number of cells,
-/// so two long texts that share nothing cost bounded time and memory. Immutable and thread-safe.
+/// The first band follows the diagonal. When the best path touches the band's edge in or next to a parallel
+/// stretch, the band is doubled around that path and the search runs again (reusing the pair scores already
+/// computed), so long stretches of one-sided text (navigation, related-news lists) pull the path off the diagonal
+/// without a quadratic search. A path that meets the edge only far from any translation ends the search: two texts
+/// that share nothing take one search. The band also stops growing at a fixed number of cells. The pair scores of
+/// each block of rows are computed on all cores; the result does not depend on their number. Immutable and
+/// thread-safe.
 /// </para>
 /// </remarks>
 public sealed class BeadAligner
@@ -27,6 +30,22 @@ public sealed class BeadAligner
     // The band stops doubling before the search would need more cells than this (about 360 MB): two long texts
     // that share nothing would otherwise make the search quadratic in time and memory.
     private const long MaximumCells = 20_000_000;
+
+    // Pair beads per cell (1-1, 2-1, 1-2, 2-2), whose scores are computed a block of rows at a time: blocks of about
+    // this many cells, scored on all cores when they hold at least ParallelCells.
+    private const int PairMoves = 4;
+    private const int BlockCells = 1 << 14;
+    private const int ParallelCells = 256;
+
+    // The shapes of the pair beads, in the order of their scores in a cell.
+    private static readonly (int English, int Vietnamese)[] PairShapes = [(1, 1), (2, 1), (1, 2), (2, 2)];
+
+    // A search keeps its pair scores for the next one (32 bytes a cell) up to this many cells.
+    private const long KeptCells = 4_000_000;
+
+    // A parallel stretch: at least StretchPairs pair beads among the StretchReach beads either side of one.
+    private const int StretchReach = 3;
+    private const int StretchPairs = 3;
 
     private static readonly (int English, int Vietnamese, BeadKind Kind)[] Moves =
     [
@@ -71,8 +90,13 @@ public sealed class BeadAligner
     /// <param name="vietnamese">Features of the Vietnamese sentences, in order.</param>
     /// <param name="cancellationToken">Stops a long search.</param>
     /// <returns>Beads in document order; every sentence of both sides is in exactly one bead.</returns>
-    public IReadOnlyList<Bead> Align(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, CancellationToken cancellationToken = default)
+    public IReadOnlyList<Bead> Align(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, CancellationToken cancellationToken = default) =>
+        Align(english, vietnamese, out _, cancellationToken);
+
+    /// <summary>Aligns two sequences of sentences and tells how many banded searches it took.</summary>
+    internal IReadOnlyList<Bead> Align(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, out int searches, CancellationToken cancellationToken = default)
     {
+        searches = 0;
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(vietnamese);
         var n = english.Count;
@@ -105,15 +129,20 @@ public sealed class BeadAligner
         }
 
         var band = initialBand;
+        Scores? previous = null;
         while (true)
         {
-            var (path, touched) = Search(input, guideLow, guideHigh, band, cancellationToken);
+            var (path, touched, scores) = Search(input, guideLow, guideHigh, band, previous, cancellationToken);
+            searches++;
             if (!touched || band >= Math.Max(n, m) || (long)(n + 1) * ((4 * band) + 1) > MaximumCells)
             {
                 return Score(input, path);
             }
 
+            // The path met the band's edge: search again in a band twice as wide around the path found, with the pair
+            // scores this search computed.
             band *= 2;
+            previous = scores;
             Array.Fill(guideLow, int.MaxValue);
             Array.Fill(guideHigh, int.MinValue);
             var i0 = 0;
@@ -137,7 +166,7 @@ public sealed class BeadAligner
         }
     }
 
-    private (List<Bead> Path, bool Touched) Search(Input input, int[] guideLow, int[] guideHigh, int band, CancellationToken cancellationToken)
+    private (List<Bead> Path, bool Touched, Scores? Scores) Search(Input input, int[] guideLow, int[] guideHigh, int band, Scores? previous, CancellationToken cancellationToken)
     {
         var n = input.English.Count;
         var m = input.Vietnamese.Count;
@@ -167,61 +196,81 @@ public sealed class BeadAligner
         var oneSided = ArrayPool<double>.Shared.Rent((int)cells);
         var backParallel = ArrayPool<byte>.Shared.Rent((int)cells);
         var backOneSided = ArrayPool<byte>.Shared.Rent((int)cells);
+        // The pair scores of every cell are kept for the next search when there are not too many of them (the next
+        // band overlaps this one); otherwise a block's scores live only while the block is searched.
+        var keep = cells <= KeptCells ? new Scores(low, offset, new double[PairMoves * cells]) : null;
+        var scores = keep?.Values ?? ArrayPool<double>.Shared.Rent(PairMoves * Math.Max(BlockCells, MaximumWidth(offset, n)));
         try
         {
-            for (var i = 0; i <= n; i++)
+            var i = 0;
+            while (i <= n)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var width = (int)(offset[i + 1] - offset[i]);
-                for (var w = 0; w < width; w++)
+
+                // A block of rows whose pair scores are computed first, on every core (the scorer is a pure function,
+                // so the search is the same whatever the number of cores), then searched in order.
+                var blockEnd = i + 1;
+                while (blockEnd <= n && offset[blockEnd + 1] - offset[i] <= BlockCells)
                 {
-                    var j = low[i] + w;
-                    var at = offset[i] + w;
-                    if (i == 0 && j == 0)
+                    blockEnd++;
+                }
+
+                var blockStart = keep is null ? offset[i] : 0;
+                ScoreBlock(input, offset, low, i, blockEnd, blockStart, scores, previous);
+                for (; i < blockEnd; i++)
+                {
+                    var width = (int)(offset[i + 1] - offset[i]);
+                    for (var w = 0; w < width; w++)
                     {
-                        parallel[at] = 0;
-                        oneSided[at] = 0;
-                        backParallel[at] = FromNone;
-                        backOneSided[at] = FromNone;
-                        continue;
-                    }
+                        var j = low[i] + w;
+                        var at = offset[i] + w;
+                        if (i == 0 && j == 0)
+                        {
+                            parallel[at] = 0;
+                            oneSided[at] = 0;
+                            backParallel[at] = FromNone;
+                            backOneSided[at] = FromNone;
+                            continue;
+                        }
 
-                    var bestParallel = double.PositiveInfinity;
-                    byte moveParallel = FromNone;
-                    Consider(ref bestParallel, ref moveParallel, 1, Cell(parallel, offset, low, i - 1, j - 1), costOneToOne, input, i, j, 1, 1);
-                    Consider(ref bestParallel, ref moveParallel, 2, Cell(parallel, offset, low, i - 1, j), costUnmatched, input, i, j, 0, 0);
-                    Consider(ref bestParallel, ref moveParallel, 3, Cell(parallel, offset, low, i, j - 1), costUnmatched, input, i, j, 0, 0);
-                    Consider(ref bestParallel, ref moveParallel, 4, Cell(parallel, offset, low, i - 2, j - 1), costOneToTwo, input, i, j, 2, 1);
-                    Consider(ref bestParallel, ref moveParallel, 5, Cell(parallel, offset, low, i - 1, j - 2), costOneToTwo, input, i, j, 1, 2);
-                    Consider(ref bestParallel, ref moveParallel, 6, Cell(parallel, offset, low, i - 2, j - 2), costTwoToTwo, input, i, j, 2, 2);
+                        var pairs = (int)(PairMoves * (at - blockStart));
+                        var bestParallel = double.PositiveInfinity;
+                        byte moveParallel = FromNone;
+                        Consider(ref bestParallel, ref moveParallel, 1, Cell(parallel, offset, low, i - 1, j - 1), costOneToOne, scores[pairs]);
+                        Consider(ref bestParallel, ref moveParallel, 2, Cell(parallel, offset, low, i - 1, j), costUnmatched);
+                        Consider(ref bestParallel, ref moveParallel, 3, Cell(parallel, offset, low, i, j - 1), costUnmatched);
+                        Consider(ref bestParallel, ref moveParallel, 4, Cell(parallel, offset, low, i - 2, j - 1), costOneToTwo, scores[pairs + 1]);
+                        Consider(ref bestParallel, ref moveParallel, 5, Cell(parallel, offset, low, i - 1, j - 2), costOneToTwo, scores[pairs + 2]);
+                        Consider(ref bestParallel, ref moveParallel, 6, Cell(parallel, offset, low, i - 2, j - 2), costTwoToTwo, scores[pairs + 3]);
 
-                    var bestOneSided = double.PositiveInfinity;
-                    byte moveOneSided = FromNone;
-                    Consider(ref bestOneSided, ref moveOneSided, 2, Cell(oneSided, offset, low, i - 1, j), costUnmatchedInRun, input, i, j, 0, 0);
-                    Consider(ref bestOneSided, ref moveOneSided, 3, Cell(oneSided, offset, low, i, j - 1), costUnmatchedInRun, input, i, j, 0, 0);
+                        var bestOneSided = double.PositiveInfinity;
+                        byte moveOneSided = FromNone;
+                        Consider(ref bestOneSided, ref moveOneSided, 2, Cell(oneSided, offset, low, i - 1, j), costUnmatchedInRun);
+                        Consider(ref bestOneSided, ref moveOneSided, 3, Cell(oneSided, offset, low, i, j - 1), costUnmatchedInRun);
 
-                    // A region may change at any cell; the switch is recorded as a flag on the arriving state.
-                    parallel[at] = bestParallel;
-                    backParallel[at] = moveParallel;
-                    if (bestOneSided + costRegionChange < bestParallel)
-                    {
-                        parallel[at] = bestOneSided + costRegionChange;
-                        backParallel[at] = SwitchState;
-                    }
+                        // A region may change at any cell; the switch is recorded as a flag on the arriving state.
+                        parallel[at] = bestParallel;
+                        backParallel[at] = moveParallel;
+                        if (bestOneSided + costRegionChange < bestParallel)
+                        {
+                            parallel[at] = bestOneSided + costRegionChange;
+                            backParallel[at] = SwitchState;
+                        }
 
-                    oneSided[at] = bestOneSided;
-                    backOneSided[at] = moveOneSided;
-                    if (bestParallel + costRegionChange < bestOneSided)
-                    {
-                        oneSided[at] = bestParallel + costRegionChange;
-                        backOneSided[at] = SwitchState;
+                        oneSided[at] = bestOneSided;
+                        backOneSided[at] = moveOneSided;
+                        if (bestParallel + costRegionChange < bestOneSided)
+                        {
+                            oneSided[at] = bestParallel + costRegionChange;
+                            backOneSided[at] = SwitchState;
+                        }
                     }
                 }
             }
 
             // Walk back from (n, m), in whichever state ends cheaper.
             var path = new List<Bead>();
-            var touched = false;
+            var touching = new List<int>();
             int bi = n, bj = m;
             var endAt = offset[n] + m - low[n];
             var inParallel = parallel[endAt] <= oneSided[endAt];
@@ -230,7 +279,7 @@ public sealed class BeadAligner
                 var high = low[bi] + (int)(offset[bi + 1] - offset[bi]) - 1;
                 if ((bj == low[bi] && low[bi] > 0) || (bj == high && high < m))
                 {
-                    touched = true;
+                    touching.Add(path.Count);
                 }
 
                 var at = offset[bi] + bj - low[bi];
@@ -253,7 +302,7 @@ public sealed class BeadAligner
             }
 
             path.Reverse();
-            return (path, touched);
+            return (path, touching.Exists(k => NearParallelStretch(path, path.Count - 1 - k)), keep);
         }
         finally
         {
@@ -261,8 +310,124 @@ public sealed class BeadAligner
             ArrayPool<double>.Shared.Return(oneSided);
             ArrayPool<byte>.Shared.Return(backParallel);
             ArrayPool<byte>.Shared.Return(backOneSided);
+            if (keep is null)
+            {
+                ArrayPool<double>.Shared.Return(scores);
+            }
         }
     }
+
+    // The scores of the four pair beads (1-1, 2-1, 1-2, 2-2) ending at each cell of rows [first, end), at
+    // PairMoves * (cell − blockStart); NaN for a bead whose start lies outside the band (never used). Scores the
+    // previous search computed are copied, not computed again.
+    private void ScoreBlock(Input input, long[] offset, int[] low, int first, int end, long blockStart, double[] scores, Scores? previous)
+    {
+        if (offset[end] - offset[first] < ParallelCells)
+        {
+            for (var i = first; i < end; i++)
+            {
+                ScoreRow(input, offset, low, i, blockStart, scores, previous);
+            }
+
+            return;
+        }
+
+        Parallel.For(first, end, i => ScoreRow(input, offset, low, i, blockStart, scores, previous));
+    }
+
+    private void ScoreRow(Input input, long[] offset, int[] low, int i, long blockStart, double[] scores, Scores? previous)
+    {
+        var width = (int)(offset[i + 1] - offset[i]);
+        for (var w = 0; w < width; w++)
+        {
+            var j = low[i] + w;
+            var pairs = (int)(PairMoves * (offset[i] + w - blockStart));
+            var known = previous?.At(i, j) ?? -1;
+            for (var move = 0; move < PairMoves; move++)
+            {
+                var score = known >= 0 ? previous!.Values[known + move] : double.NaN;
+                scores[pairs + move] = double.IsNaN(score) ? PairScore(input, offset, low, i, j, PairShapes[move].English, PairShapes[move].Vietnamese) : score;
+            }
+        }
+    }
+
+    private double PairScore(Input input, long[] offset, int[] low, int i, int j, int englishCount, int vietnameseCount)
+    {
+        var fromI = i - englishCount;
+        var fromJ = j - vietnameseCount;
+        if (fromI < 0 || fromJ < 0 || fromJ < low[fromI] || fromJ - low[fromI] >= offset[fromI + 1] - offset[fromI])
+        {
+            return double.NaN;
+        }
+
+        return scorer.Score(input.EnglishSpan(fromI, englishCount), input.VietnameseSpan(fromJ, vietnameseCount));
+    }
+
+    /// <summary>The pair scores of one search's band, PairMoves a cell, kept for the next search.</summary>
+    private sealed class Scores(int[] low, long[] offset, double[] values)
+    {
+        public double[] Values { get; } = values;
+
+        /// <summary>The index of cell (i, j)'s first score, or −1 when the cell is outside the band.</summary>
+        public long At(int i, int j)
+        {
+            var w = j - low[i];
+            return w < 0 || w >= offset[i + 1] - offset[i] ? -1 : PairMoves * (offset[i] + w);
+        }
+    }
+
+    private static int MaximumWidth(long[] offset, int n)
+    {
+        long widest = 0;
+        for (var i = 0; i <= n; i++)
+        {
+            widest = Math.Max(widest, offset[i + 1] - offset[i]);
+        }
+
+        return (int)widest;
+    }
+
+    // Whether the path's touch of the band's edge at bead k says the band is too narrow: the bead is in a parallel
+    // stretch, or in a run of unpaired sentences next to one (the path left the band to follow translations, or a
+    // one-sided stretch such as a deletion sits between two parallel stretches that a wider band may join). A run that
+    // touches the edge far from any parallel stretch is text without translations nearby: a wider band would only find
+    // more of it, so the band stops growing there (two unrelated texts cost one search instead of a quadratic one).
+    private static bool NearParallelStretch(List<Bead> path, int k)
+    {
+        if (IsPair(path[k]))
+        {
+            return InParallelStretch(path, k);
+        }
+
+        var before = k;
+        while (before >= 0 && !IsPair(path[before]))
+        {
+            before--;
+        }
+
+        var after = k;
+        while (after < path.Count && !IsPair(path[after]))
+        {
+            after++;
+        }
+
+        return (before >= 0 && InParallelStretch(path, before)) || (after < path.Count && InParallelStretch(path, after));
+    }
+
+    // At least StretchPairs of the pair beads within StretchReach beads of pair bead k, itself included: one pair
+    // alone among unpaired sentences may be chance.
+    private static bool InParallelStretch(List<Bead> path, int k)
+    {
+        var pairs = 0;
+        for (var q = Math.Max(0, k - StretchReach); q <= Math.Min(path.Count - 1, k + StretchReach); q++)
+        {
+            pairs += IsPair(path[q]) ? 1 : 0;
+        }
+
+        return pairs >= StretchPairs;
+    }
+
+    private static bool IsPair(Bead bead) => bead.Kind is not (BeadKind.OneToZero or BeadKind.ZeroToOne);
 
     private static double Cell(double[] cost, long[] offset, int[] low, int i, int j)
     {
@@ -276,19 +441,28 @@ public sealed class BeadAligner
         return w < 0 || w >= width ? double.PositiveInfinity : cost[offset[i] + w];
     }
 
-    private void Consider(ref double best, ref byte move, byte candidate, double previous, double beadCost, Input input, int i, int j, int englishCount, int vietnameseCount)
+    // A move without a pair (1-0, 0-1).
+    private static void Consider(ref double best, ref byte move, byte candidate, double previous, double beadCost)
     {
-        if (double.IsPositiveInfinity(previous) || (englishCount == 0 && previous + beadCost >= best))
+        if (double.IsPositiveInfinity(previous) || previous + beadCost >= best)
+        {
+            return;
+        }
+
+        best = previous + beadCost;
+        move = candidate;
+    }
+
+    // A pair bead, whose score was computed beforehand.
+    private static void Consider(ref double best, ref byte move, byte candidate, double previous, double beadCost, double score)
+    {
+        if (double.IsPositiveInfinity(previous))
         {
             return;
         }
 
         var total = previous + beadCost;
-        if (englishCount > 0)
-        {
-            total -= scorer.Score(input.EnglishSpan(i - englishCount, englishCount), input.VietnameseSpan(j - vietnameseCount, vietnameseCount));
-        }
-
+        total -= score;
         if (total < best)
         {
             best = total;

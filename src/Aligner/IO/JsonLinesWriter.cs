@@ -32,6 +32,26 @@ public static class JsonLinesWriter
     }
 
     /// <summary>
+    /// Writes every bead of <paramref name="alignment"/>, one of many document pairs, to <paramref name="output"/>:
+    /// the fields of <see cref="Write(DocumentAlignment, Stream)"/> after <c>"pair"</c> (the pair's number) and
+    /// <c>"en_file"</c>, <c>"vi_file"</c> (its files), so every line names both files, even where a side is null.
+    /// </summary>
+    public static void Write(DocumentAlignment alignment, int pair, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(alignment);
+        ArgumentNullException.ThrowIfNull(output);
+        using var writer = new Utf8JsonWriter(output, Options);
+        foreach (var bead in alignment.Beads)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("pair", pair);
+            writer.WriteString("en_file", alignment.English.Name);
+            writer.WriteString("vi_file", alignment.Vietnamese.Name);
+            WriteLine(writer, output, bead.Kind, null, bead.Score, alignment.English, alignment.EnglishRange(bead), alignment.Vietnamese, alignment.VietnameseRange(bead), open: false);
+        }
+    }
+
+    /// <summary>
     /// Writes every pair of <paramref name="passages"/> to <paramref name="output"/>, passage after passage, with
     /// the same fields as an alignment plus <c>"passage"</c>, the id of the passage the pair belongs to.
     /// </summary>
@@ -49,9 +69,13 @@ public static class JsonLinesWriter
         }
     }
 
-    private static void WriteLine(Utf8JsonWriter writer, Stream output, BeadKind kind, int? passage, double score, SourceText english, TextRange? englishRange, SourceText vietnamese, TextRange? vietnameseRange)
+    private static void WriteLine(Utf8JsonWriter writer, Stream output, BeadKind kind, int? passage, double score, SourceText english, TextRange? englishRange, SourceText vietnamese, TextRange? vietnameseRange, bool open = true)
     {
-        writer.WriteStartObject();
+        if (open)
+        {
+            writer.WriteStartObject();
+        }
+
         writer.WriteString("type", kind.Label());
         if (passage is { } id)
         {

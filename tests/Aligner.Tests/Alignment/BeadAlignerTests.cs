@@ -73,13 +73,34 @@ public sealed class BeadAlignerTests
         vietnamese.InsertRange(at, Enumerable.Range(0, inserted).Select(i => Synthetic.Sentence(random, 5000 + i)));
         var aligner = new BeadAligner(PairScorer.Default, AlignmentOptions.Default with { InitialBand = band });
 
-        var beads = aligner.Align(Synthetic.Features(english), Synthetic.Features(vietnamese));
+        var beads = aligner.Align(Synthetic.Features(english), Synthetic.Features(vietnamese), out var searches);
 
         CheckBeads(beads, count, count + inserted);
+        if (inserted > band)
+        {
+            searches.Should().BeGreaterThan(1, "the translations beyond the block lie outside the first band");
+        }
+
         var expected = Enumerable.Range(0, at).Select(i => (BeadKind.OneToOne, i, i))
             .Concat(Enumerable.Range(at, inserted).Select(j => (BeadKind.ZeroToOne, at, j)))
             .Concat(Enumerable.Range(at, count - at).Select(i => (BeadKind.OneToOne, i, i + inserted)));
         beads.Select(b => (b.Kind, b.EnglishStart, b.VietnameseStart)).Should().Equal(expected);
+    }
+
+    [TestCase(300, 2)]
+    [TestCase(400, 40)]
+    public void Align_UnrelatedTexts_OneSearchWithoutWideningTheBand(int count, int band)
+    {
+        var random = new Random(count + band);
+        var english = Synthetic.Features(Enumerable.Range(0, count).Select(i => Synthetic.Sentence(random, 1000 + i)));
+        var vietnamese = Synthetic.Features(Enumerable.Range(0, count + (count / 3)).Select(i => Synthetic.Sentence(random, 50_000 + i)));
+        var aligner = new BeadAligner(PairScorer.Default, AlignmentOptions.Default with { InitialBand = band });
+
+        var beads = aligner.Align(english, vietnamese, out var searches);
+
+        CheckBeads(beads, count, count + (count / 3));
+        beads.Should().OnlyContain(b => b.Kind == BeadKind.OneToZero || b.Kind == BeadKind.ZeroToOne);
+        searches.Should().Be(1, "text without translations nearby gives the band no reason to grow");
     }
 
     [TestCase(30, 12, 5)] // a short insertion in the middle
