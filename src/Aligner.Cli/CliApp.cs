@@ -18,7 +18,7 @@ public static class CliApp
     /// <summary>Shows stack traces of failures.</summary>
     internal static readonly Option<bool> Verbose = new("--verbose")
     {
-        Description = "Show the full error, with stack trace, when something fails.",
+        Description = "End with a one-line summary on standard error (also shown when it is a terminal), and show the full error, with stack trace, when something fails.",
         Recursive = true,
     };
 

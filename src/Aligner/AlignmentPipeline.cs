@@ -82,7 +82,7 @@ public sealed class AlignmentPipeline
         {
             if (bead.Kind == BeadKind.OneToOne && bead.Score >= 0.95)
             {
-                confident.Add((alignment.EnglishRange(bead)!.Value.Substring(english.Text), alignment.VietnameseRange(bead)!.Value.Substring(vietnamese.Text)));
+                confident.Add((english.ContentOf(alignment.EnglishRange(bead)!.Value), vietnamese.ContentOf(alignment.VietnameseRange(bead)!.Value)));
             }
         }
 
@@ -106,12 +106,12 @@ public sealed class AlignmentPipeline
     private DocumentAlignment Align(SourceText english, SourceText vietnamese, Lexicon lexicon, CancellationToken cancellationToken)
     {
         var detector = Options.DetectLanguage ? LanguageDetector.Default : null;
-        var (enRead, enSentences, enFeatures) = PrepareSide(english.Text, Side.English, lexicon, detector, Options.RestoreDiacritics, cancellationToken);
-        var (viRead, viSentences, viFeatures) = PrepareSide(vietnamese.Text, Side.Vietnamese, lexicon, detector, Options.RestoreDiacritics, cancellationToken);
+        var (enRead, enSentences, enFeatures) = PrepareSide(english.Content, Side.English, lexicon, detector, Options.RestoreDiacritics, cancellationToken);
+        var (viRead, viSentences, viFeatures) = PrepareSide(vietnamese.Content, Side.Vietnamese, lexicon, detector, Options.RestoreDiacritics, cancellationToken);
         var beads = aligner.Align(enFeatures, viFeatures, cancellationToken);
         if (!Options.SplitGluedSentences)
         {
-            return new DocumentAlignment(english, vietnamese, enSentences, viSentences, beads);
+            return new DocumentAlignment(english, vietnamese, ToSource(english, enSentences), ToSource(vietnamese, viSentences), beads);
         }
 
         var split = GluedSentences.Split(
@@ -121,7 +121,39 @@ public sealed class AlignmentPipeline
             Scorer,
             Options,
             cancellationToken);
-        return new DocumentAlignment(english, vietnamese, split.English, split.Vietnamese, split.Beads);
+        return new DocumentAlignment(english, vietnamese, ToSource(english, split.English), ToSource(vietnamese, split.Vietnamese), split.Beads);
+    }
+
+    // Sentences read from a source's content, with their ranges moved into its text (an HTML page's source).
+    private static IReadOnlyList<Sentence> ToSource(SourceText source, IReadOnlyList<Sentence> sentences)
+    {
+        if (source.Format == SourceFormat.PlainText)
+        {
+            return sentences;
+        }
+
+        var moved = new Sentence[sentences.Count];
+        for (var k = 0; k < moved.Length; k++)
+        {
+            moved[k] = sentences[k] with { Range = source.ToSource(sentences[k].Range) };
+        }
+
+        return moved;
+    }
+
+    /// <summary>
+    /// <see cref="PrepareBilingual(string, Lexicon?, LanguageDetector, bool, CancellationToken)"/> for a document read
+    /// from a file: its <see cref="SourceText.Content"/> is read, and the sentences' ranges point into its
+    /// <see cref="SourceText.Text"/> (an HTML page's source).
+    /// </summary>
+    public static (PreparedText English, PreparedText Vietnamese) PrepareBilingual(
+        SourceText source, Lexicon? lexicon, LanguageDetector detector, bool restoreDiacritics, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var (english, vietnamese) = PrepareBilingual(source.Content, lexicon, detector, restoreDiacritics, cancellationToken);
+        return source.Format == SourceFormat.PlainText
+            ? (english, vietnamese)
+            : (english with { Sentences = ToSource(source, english.Sentences) }, vietnamese with { Sentences = ToSource(source, vietnamese.Sentences) });
     }
 
     // Parts of a prepared side's sentences, read from the same text and in the same way as the whole sentences.
