@@ -41,6 +41,16 @@ public static class CliApp
         };
 
         var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
-        return root.Parse(args).Invoke(configuration);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // A usage error is one line on standard error, never the whole help on standard output.
+            var command = parse.CommandResult.Command;
+            var name = ReferenceEquals(command, root) ? "aligner" : "aligner " + command.Name;
+            io.Error.WriteLine($"aligner: {parse.Errors[0].Message.ReplaceLineEndings(" ")} (see '{name} --help')");
+            return BadInput;
+        }
+
+        return parse.Invoke(configuration);
     }
 }
