@@ -63,6 +63,12 @@ internal sealed class CliIO(TextWriter output, TextWriter error, Stream? standar
             Report(ex, verbose);
             return CliApp.BadInput;
         }
+        catch (IOException ex)
+        {
+            // Reading failures are reported with the file's name where they happen; what is left is writing (a full disk).
+            Report(new IOException($"cannot write the output ({ex.Message})", ex), verbose);
+            return CliApp.BadInput;
+        }
         catch (OperationCanceledException)
         {
             Error.WriteLine("aligner: cancelled");

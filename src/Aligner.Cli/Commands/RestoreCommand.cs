@@ -101,5 +101,9 @@ internal static class RestoreCommand
         {
             throw new InvalidDataException($"{path}: cannot be read ({ex.Message})", ex);
         }
+        catch (Exception ex) when (ModelFiles.IsCorruptModel(ex))
+        {
+            throw new InvalidDataException($"{path}: not a valid model ({ex.Message})", ex);
+        }
     }
 }
