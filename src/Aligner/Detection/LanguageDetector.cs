@@ -306,12 +306,14 @@ public sealed class LanguageDetector
         var inModel = Sigmoid((calibration.OutOfModelScale * fit) + calibration.OutOfModelBias);
         var latinShare = score.Letters / (double)(score.Letters + score.ForeignLetters);
         var probability = (isVietnamese ? vietnamese : 1 - vietnamese) * inModel * latinShare;
+        // The flag tells whether the span is written with Vietnamese diacritics, also when its language stays unknown
+        // (Vietnamese with many foreign names: "Lakkha Singh cũng trình bày chhappan bhog bhajan").
+        var diacritics = score.DiacriticWords > 0 && score.DiacriticWords * 4 >= score.Words && (isVietnamese || probability < minimum);
         if (probability < minimum)
         {
-            return (DetectedLanguage.Unknown, false, 1 - probability);
+            return (DetectedLanguage.Unknown, diacritics, 1 - probability);
         }
 
-        var diacritics = isVietnamese && score.DiacriticWords * 4 >= score.Words;
         return (isVietnamese ? DetectedLanguage.Vietnamese : DetectedLanguage.English, diacritics, probability);
     }
 
