@@ -156,7 +156,21 @@ public static class Program
         Check(Lines(view.Text) == Lines(text) || view.Text.Length != text.Length || LegacyEncoding.Detect(text) != VietnameseLegacyEncoding.None, "line count changed");
     }
 
-    private static int Lines(string text) => text.ReplaceLineEndings("\n").Count(c => c == '\n');
+    // Line breaks as the paragraph splitter sees them: LF, CR LF and a lone CR (form feeds, U+2028 and the like are
+    // odd spaces by design and become U+0020).
+    private static int Lines(string text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     private static void Restorer(byte[] bytes)
     {
