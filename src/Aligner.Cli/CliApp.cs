@@ -18,7 +18,7 @@ public static class CliApp
     /// <summary>Shows stack traces of failures.</summary>
     internal static readonly Option<bool> Verbose = new("--verbose")
     {
-        Description = "Show the full error, with stack trace, when something fails.",
+        Description = "End with a one-line summary on standard error (also shown when it is a terminal), and show the full error, with stack trace, when something fails.",
         Recursive = true,
     };
 
@@ -41,6 +41,16 @@ public static class CliApp
         };
 
         var configuration = new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false };
-        return root.Parse(args).Invoke(configuration);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // A usage error is one line on standard error, never the whole help on standard output.
+            var command = parse.CommandResult.Command;
+            var name = ReferenceEquals(command, root) ? "aligner" : "aligner " + command.Name;
+            io.Error.WriteLine($"aligner: {parse.Errors[0].Message.ReplaceLineEndings(" ")} (see '{name} --help')");
+            return BadInput;
+        }
+
+        return parse.Invoke(configuration);
     }
 }

@@ -15,12 +15,20 @@ internal sealed class CliIO(TextWriter output, TextWriter error, Stream? standar
     /// <summary>Standard input for commands that read it; the console's when null.</summary>
     public Stream? StandardInput { get; init; }
 
-    /// <summary>Reads all of standard input as a document named <c>-</c>.</summary>
-    public IO.SourceText ReadStandardInput()
+    /// <summary>Reads all of standard input (at most 256 MiB, counted as it comes) as a document named <c>-</c>.</summary>
+    public IO.SourceText ReadStandardInput(IO.SourceEncoding? encoding = null) =>
+        IO.SourceText.Read(StandardInput ?? Console.OpenStandardInput(), "-", encoding);
+
+    /// <summary>
+    /// Writes the one-line summary of a command to standard error when it is a terminal, with <c>--verbose</c>, or
+    /// when the result is empty (a run never ends silently with nothing).
+    /// </summary>
+    public void Summary(ParseResult parse, string line, bool empty)
     {
-        using var buffer = new MemoryStream();
-        (StandardInput ?? Console.OpenStandardInput()).CopyTo(buffer);
-        return new IO.SourceText(IO.SourceText.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), "-"), "-");
+        if (empty || ErrorIsTerminal || parse.GetValue(CliApp.Verbose))
+        {
+            Error.WriteLine(line);
+        }
     }
 
     /// <summary>Opens the destination of the results: a file, or standard output when no path is given.</summary>
@@ -53,6 +61,12 @@ internal sealed class CliIO(TextWriter output, TextWriter error, Stream? standar
         catch (InvalidDataException ex)
         {
             Report(ex, verbose);
+            return CliApp.BadInput;
+        }
+        catch (IOException ex)
+        {
+            // Reading failures are reported with the file's name where they happen; what is left is writing (a full disk).
+            Report(new IOException($"cannot write the output ({ex.Message})", ex), verbose);
             return CliApp.BadInput;
         }
         catch (OperationCanceledException)

@@ -94,7 +94,7 @@ public sealed class AlignmentPipeline
         {
             if (bead.Kind == BeadKind.OneToOne && bead.Score >= 0.95)
             {
-                confident.Add((alignment.EnglishRange(bead)!.Value.Substring(english.Text), alignment.VietnameseRange(bead)!.Value.Substring(vietnamese.Text)));
+                confident.Add((english.ContentOf(alignment.EnglishRange(bead)!.Value), vietnamese.ContentOf(alignment.VietnameseRange(bead)!.Value)));
             }
         }
 
@@ -120,8 +120,8 @@ public sealed class AlignmentPipeline
         var detector = Options.DetectLanguage ? LanguageDetector.Default : null;
 
         // The two sides are prepared at the same time (each on its own, so the result does not depend on the cores).
-        var englishSide = Task.Run(() => PrepareSide(english.Text, Side.English, lexicon, detector, Options.RestoreDiacritics, times, cancellationToken), cancellationToken);
-        var (viRead, viSentences, viFeatures) = PrepareSide(vietnamese.Text, Side.Vietnamese, lexicon, detector, Options.RestoreDiacritics, times, cancellationToken);
+        var englishSide = Task.Run(() => PrepareSide(english.Content, Side.English, lexicon, detector, Options.RestoreDiacritics, times, cancellationToken), cancellationToken);
+        var (viRead, viSentences, viFeatures) = PrepareSide(vietnamese.Content, Side.Vietnamese, lexicon, detector, Options.RestoreDiacritics, times, cancellationToken);
         var (enRead, enSentences, enFeatures) = englishSide.GetAwaiter().GetResult();
         var start = StageTimes.Start();
         var beads = aligner.Align(enFeatures, viFeatures, cancellationToken);
@@ -129,7 +129,7 @@ public sealed class AlignmentPipeline
         if (comparableAligner is not null && PairedShare(beads, enFeatures, viFeatures) < Options.ComparableShare)
         {
             var retold = WithLinkProbability(comparableAligner.Align(enFeatures, viFeatures, cancellationToken), enFeatures, viFeatures, replace: true);
-            return new DocumentAlignment(english, vietnamese, enSentences, viSentences, retold);
+            return new DocumentAlignment(english, vietnamese, ToSource(english, enSentences), ToSource(vietnamese, viSentences), retold);
         }
 
         if (comparableAligner is not null)
@@ -139,7 +139,7 @@ public sealed class AlignmentPipeline
 
         if (!Options.SplitGluedSentences)
         {
-            return new DocumentAlignment(english, vietnamese, enSentences, viSentences, beads);
+            return new DocumentAlignment(english, vietnamese, ToSource(english, enSentences), ToSource(vietnamese, viSentences), beads);
         }
 
         start = StageTimes.Start();
@@ -151,7 +151,39 @@ public sealed class AlignmentPipeline
             Options,
             cancellationToken);
         times?.Add("glued-sentence refinement", start);
-        return new DocumentAlignment(english, vietnamese, split.English, split.Vietnamese, split.Beads);
+        return new DocumentAlignment(english, vietnamese, ToSource(english, split.English), ToSource(vietnamese, split.Vietnamese), split.Beads);
+    }
+
+    // Sentences read from a source's content, with their ranges moved into its text (an HTML page's source).
+    private static IReadOnlyList<Sentence> ToSource(SourceText source, IReadOnlyList<Sentence> sentences)
+    {
+        if (source.Format == SourceFormat.PlainText)
+        {
+            return sentences;
+        }
+
+        var moved = new Sentence[sentences.Count];
+        for (var k = 0; k < moved.Length; k++)
+        {
+            moved[k] = sentences[k] with { Range = source.ToSource(sentences[k].Range) };
+        }
+
+        return moved;
+    }
+
+    /// <summary>
+    /// <see cref="PrepareBilingual(string, Lexicon?, LanguageDetector, bool, CancellationToken)"/> for a document read
+    /// from a file: its <see cref="SourceText.Content"/> is read, and the sentences' ranges point into its
+    /// <see cref="SourceText.Text"/> (an HTML page's source).
+    /// </summary>
+    public static (PreparedText English, PreparedText Vietnamese) PrepareBilingual(
+        SourceText source, Lexicon? lexicon, LanguageDetector detector, bool restoreDiacritics, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var (english, vietnamese) = PrepareBilingual(source.Content, lexicon, detector, restoreDiacritics, cancellationToken);
+        return source.Format == SourceFormat.PlainText
+            ? (english, vietnamese)
+            : (english with { Sentences = ToSource(source, english.Sentences) }, vietnamese with { Sentences = ToSource(source, vietnamese.Sentences) });
     }
 
     // A pair's score is the probability that a reader links its sides. In translations, the translation scorer's

@@ -19,8 +19,11 @@ public static class Bitext
     public static DocumentAlignment Align(string english, string vietnamese, CancellationToken cancellationToken = default) =>
         AlignmentPipeline.Default.Align(new SourceText(english, "en"), new SourceText(vietnamese, "vi"), cancellationToken);
 
-    /// <summary>Aligns two files (UTF-8, with or without a byte order mark).</summary>
-    /// <exception cref="InvalidDataException">A file is missing, binary or not UTF-8; the message names it.</exception>
+    /// <summary>
+    /// Aligns two files: text (UTF-8, UTF-16 with a byte order mark, Windows-1258, TCVN3 or VNI, see
+    /// <see cref="SourceText.Load(string)"/>) or HTML pages (their main text; offsets into the page's source).
+    /// </summary>
+    /// <exception cref="InvalidDataException">A file is missing, binary or in no encoding it reads; the message names it.</exception>
     public static DocumentAlignment AlignFiles(string englishPath, string vietnamesePath, CancellationToken cancellationToken = default) =>
         AlignmentPipeline.Default.Align(SourceText.Load(englishPath), SourceText.Load(vietnamesePath), cancellationToken);
 }

@@ -12,8 +12,8 @@ internal static class AlignCommand
 
     public static Command Create(CliIO io)
     {
-        var english = new Argument<string?>("ENGLISH_FILE") { Description = "The English text (UTF-8).", Arity = ArgumentArity.ZeroOrOne };
-        var vietnamese = new Argument<string?>("VIETNAMESE_FILE") { Description = "The Vietnamese text (UTF-8).", Arity = ArgumentArity.ZeroOrOne };
+        var english = new Argument<string?>("ENGLISH_FILE") { Description = "The English text or HTML page ('-': standard input).", Arity = ArgumentArity.ZeroOrOne };
+        var vietnamese = new Argument<string?>("VIETNAMESE_FILE") { Description = "The Vietnamese text or HTML page ('-': standard input).", Arity = ArgumentArity.ZeroOrOne };
         var pairs = new Option<string?>("--pairs")
         {
             Description = "Align many pairs in one process: LIST is a file (or - for standard input) of lines ENGLISH_PATH<TAB>VIETNAMESE_PATH. Writes jsonl, pair after pair in list order, each line with \"pair\" (its line in LIST), \"en_file\" and \"vi_file\"; a bad pair is reported on stderr and skipped (exit code 1 at the end).",
@@ -27,6 +27,11 @@ internal static class AlignCommand
         {
             Description = "Align again with a lexicon learned from the first pass when it finds at least this many confident pairs (0: off).",
             DefaultValueFactory = _ => AlignmentOptions.Default.SelfTrainingMinimumPairs,
+        };
+        var encoding = TextInput.EncodingOption();
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Refuse files given the wrong way round (English second) instead of aligning them the right way round.",
         };
         var command = new Command("align", """
             Aligns the sentences of an English file with those of a Vietnamese file.
@@ -42,7 +47,7 @@ internal static class AlignCommand
               cut -f2,3 manifest.tsv | aligner align --pairs - > corpus.jsonl
             """)
         {
-            english, vietnamese, format, output, lexicon, scorer, selfTraining, pairs,
+            english, vietnamese, format, output, lexicon, scorer, selfTraining, encoding, strict, pairs,
         };
         command.SetAction(parse =>
         {
@@ -54,8 +59,10 @@ internal static class AlignCommand
             return io.Guard(parse, () =>
             {
                 WarmUp(parse.GetValue(lexicon) is null);
-                var en = SourceText.Load(parse.GetValue(english) ?? throw new InvalidDataException("align needs ENGLISH_FILE and VIETNAMESE_FILE, or --pairs LIST"));
-                var vi = SourceText.Load(parse.GetValue(vietnamese) ?? throw new InvalidDataException("align needs VIETNAMESE_FILE after ENGLISH_FILE"));
+                var textEncoding = TextInput.Encoding(parse.GetValue(encoding));
+                var en = TextInput.Load(parse.GetValue(english) ?? throw new InvalidDataException("align needs ENGLISH_FILE and VIETNAMESE_FILE, or --pairs LIST"), io, textEncoding);
+                var vi = TextInput.Load(parse.GetValue(vietnamese) ?? throw new InvalidDataException("align needs VIETNAMESE_FILE after ENGLISH_FILE"), io, textEncoding);
+                (en, vi) = CheckLanguages(en, vi, parse.GetValue(strict), io);
                 var lexiconPath = parse.GetValue(lexicon);
                 var scorerPath = parse.GetValue(scorer);
                 var selfTrainingPairs = parse.GetValue(selfTraining);
@@ -66,8 +73,12 @@ internal static class AlignCommand
 
                 var pipeline = ModelFiles.Pipeline(lexiconPath, scorerPath, AlignmentOptions.Default with { SelfTrainingMinimumPairs = selfTrainingPairs });
                 var alignment = pipeline.Align(en, vi);
-                using var stream = io.OpenOutput(parse.GetValue(output));
-                Write(parse.GetValue(format)!, alignment, stream);
+                using (var stream = io.OpenOutput(parse.GetValue(output)))
+                {
+                    Write(parse.GetValue(format)!, alignment, stream);
+                }
+
+                io.Summary(parse, Summary(alignment), alignment.Beads.All(b => b.EnglishCount == 0 || b.VietnameseCount == 0));
             });
         });
         return command;
@@ -120,6 +131,69 @@ internal static class AlignCommand
     // Pairs read and aligned at once: enough to keep every core busy while the oldest is written, few enough that
     // memory stays bounded (each pair is at most SourceText.MaxFileBytes a side).
     private static int PairWindow => 2 * Environment.ProcessorCount;
+
+    /// <summary>"49 English and 47 Vietnamese sentences, 18 pairs, 54 unaligned".</summary>
+    internal static string Summary(DocumentAlignment alignment)
+    {
+        int pairs = 0, unaligned = 0;
+        foreach (var bead in alignment.Beads)
+        {
+            if (bead.EnglishCount > 0 && bead.VietnameseCount > 0)
+            {
+                pairs++;
+            }
+            else
+            {
+                unaligned += bead.EnglishCount + bead.VietnameseCount;
+            }
+        }
+
+        return $"align: {alignment.EnglishSentences.Count} English and {alignment.VietnameseSentences.Count} Vietnamese sentences, {pairs} pairs, {unaligned} unaligned"
+            + Read(alignment.English) + Read(alignment.Vietnamese);
+    }
+
+    /// <summary>How a file was read, when it was not plain UTF-8 text: " (a.html: HTML page)", " (b.txt: TCVN3)".</summary>
+    internal static string Read(SourceText source)
+    {
+        var parts = new List<string>(2);
+        if (source.Format == SourceFormat.Html)
+        {
+            parts.Add("HTML page");
+        }
+
+        if (source.Encoding != SourceEncoding.Utf8)
+        {
+            parts.Add(source.Encoding.Name());
+        }
+
+        return parts.Count == 0 ? string.Empty : $" ({source.Name}: {string.Join(", ", parts)})";
+    }
+
+    // The language each file is mostly written in: files given the wrong way round are swapped (refused when strict),
+    // two files in one language are refused.
+    private static (SourceText English, SourceText Vietnamese) CheckLanguages(SourceText english, SourceText vietnamese, bool strict, CliIO io)
+    {
+        var en = Detection.LanguageDetector.Default.Dominant(english.Content);
+        var vi = Detection.LanguageDetector.Default.Dominant(vietnamese.Content);
+        if (en == Detection.DetectedLanguage.Vietnamese && vi == Detection.DetectedLanguage.English)
+        {
+            if (strict)
+            {
+                throw new InvalidDataException($"{english.Name}: reads as Vietnamese and {vietnamese.Name} as English; give the English file first (or leave out --strict)");
+            }
+
+            io.Error.WriteLine($"aligner: note: {english.Name} reads as Vietnamese and {vietnamese.Name} as English; aligned the other way round");
+            return (vietnamese, english);
+        }
+
+        if (en == vi && en != Detection.DetectedLanguage.Unknown)
+        {
+            var language = en == Detection.DetectedLanguage.English ? "English" : "Vietnamese";
+            throw new InvalidDataException($"{english.Name}: both files read as {language} ({english.Name}, {vietnamese.Name}); align needs an English file and a Vietnamese file");
+        }
+
+        return (english, vietnamese);
+    }
 
     /// <summary><c>--format</c>, one of <see cref="Formats"/>, jsonl by default.</summary>
     internal static Option<string> FormatOption(string description)

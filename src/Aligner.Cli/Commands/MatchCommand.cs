@@ -11,7 +11,7 @@ internal static class MatchCommand
     {
         var inputs = new Argument<string[]>("FILE|DIRECTORY")
         {
-            Description = "Text files (UTF-8), or folders whose .txt files (in all subfolders) are read.",
+            Description = "Text files or HTML pages, or folders whose .txt, .html and .htm files (in all subfolders) are read.",
             Arity = ArgumentArity.OneOrMore,
         };
         var format = AlignCommand.FormatOption("Output format. jsonl: one aligned pair per line with offsets, its passage id and both files (the default); tsv: English, Vietnamese and score, one pair per line; tmx: a TMX 1.4b translation memory; html: the passages side by side.");
@@ -23,6 +23,7 @@ internal static class MatchCommand
             Description = "Least evidence (sum of the pairs' log-likelihood ratios) of a reported passage; a lone caption needs it alone.",
             DefaultValueFactory = _ => MatchOptions.Default.MinimumPassageScore,
         };
+        var encoding = TextInput.EncodingOption();
         var command = new Command("match", """
             Finds every passage that has a translation among the files given: between an English file and a
             Vietnamese one, and inside a file that holds both languages. Navigation, bylines, lists of other
@@ -36,11 +37,11 @@ internal static class MatchCommand
               aligner match page.txt --format tsv
             """)
         {
-            inputs, format, output, lexicon, scorer, minimumScore,
+            inputs, format, output, lexicon, scorer, minimumScore, encoding,
         };
         command.SetAction(parse => io.Guard(parse, () =>
         {
-            var files = TextInput.LoadAll(parse.GetRequiredValue(inputs));
+            var files = TextInput.LoadAll(parse.GetRequiredValue(inputs), TextInput.Encoding(parse.GetValue(encoding)));
             var min = parse.GetValue(minimumScore);
             if (!double.IsFinite(min))
             {
@@ -50,8 +51,14 @@ internal static class MatchCommand
             var pipeline = ModelFiles.Pipeline(parse.GetValue(lexicon), parse.GetValue(scorer));
             var matcher = new PassageMatcher(pipeline, MatchOptions.Default with { MinimumPassageScore = min });
             var passages = ProgressDisplay.Run(io, progress => matcher.Match(files, progress));
-            using var stream = io.OpenOutput(parse.GetValue(output));
-            Write(parse.GetValue(format)!, passages, stream);
+            using (var stream = io.OpenOutput(parse.GetValue(output)))
+            {
+                Write(parse.GetValue(format)!, passages, stream);
+            }
+
+            var pairs = passages.Sum(p => p.Pairs.Count);
+            var pages = files.Count(f => f.Format == SourceFormat.Html);
+            io.Summary(parse, $"match: {passages.Count} passages ({pairs} pairs) in {files.Count} files{(pages > 0 ? $" ({pages} HTML pages)" : "")}", passages.Count == 0);
         }));
         return command;
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using Aligner.Scoring;
 
 namespace Aligner.Cli.Commands;
@@ -37,5 +38,14 @@ internal static class ModelFiles
         {
             throw new InvalidDataException($"{path}: {ex.Message}", ex);
         }
+        catch (Exception ex) when (IsCorruptModel(ex))
+        {
+            throw new InvalidDataException($"{path}: not a valid model ({ex.Message})", ex);
+        }
     }
+
+    /// <summary>What a damaged model file can throw while it is read, besides <see cref="InvalidDataException"/>.</summary>
+    internal static bool IsCorruptModel(Exception ex) =>
+        ex is ArgumentException or IndexOutOfRangeException or OverflowException or FormatException or IOException or NotSupportedException
+            or InvalidOperationException or DecoderFallbackException;
 }

@@ -12,6 +12,7 @@ internal static class NormalizeCommand
         var tone = new Option<string?>("--tone") { Description = "Put tone marks in oa/oe/uy syllables in the old (hòa) or new (hoà) style; unchanged when omitted." };
         tone.AcceptOnlyFromAmong("old", "new");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var encoding = TextInput.EncodingOption();
         var command = new Command("normalize", """
             Writes the normalised text: legacy TCVN3/ABC and VNI text converted to Unicode, NFC, odd spaces turned into
             ordinary spaces, invisible characters removed, and with --tone the tone marks placed in one style.
@@ -21,7 +22,7 @@ internal static class NormalizeCommand
               aligner normalize seeds/004_97cab69a675f2a31.txt --tone new
             """)
         {
-            file, tone, output,
+            file, tone, output, encoding,
         };
         command.SetAction(parse => io.Guard(parse, () =>
         {
@@ -31,9 +32,11 @@ internal static class NormalizeCommand
                 "new" => ToneMarkStyle.New,
                 _ => (ToneMarkStyle?)null,
             };
-            var text = TextInput.Read(parse.GetValue(file), io, legacyFallback: true);
+            var source = TextInput.Load(parse.GetValue(file), io, TextInput.Encoding(parse.GetValue(encoding)));
             var normalizer = new VietnameseNormalizer(VietnameseNormalizerOptions.Default with { ToneStyle = style });
-            TextInput.Write(normalizer.Normalize(text).Text, parse.GetValue(output), io);
+            var normalized = normalizer.Normalize(source.Text).Text;
+            TextInput.Write(normalized, parse.GetValue(output), io);
+            io.Summary(parse, $"normalize: {source.Text.Length:N0} characters in, {normalized.Length:N0} out{AlignCommand.Read(source)}", source.Text.Length == 0);
         }));
         return command;
     }

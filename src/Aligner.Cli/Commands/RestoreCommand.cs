@@ -9,7 +9,8 @@ internal static class RestoreCommand
 {
     public static Command Create(CliIO io)
     {
-        var file = new Argument<string?>("FILE") { Description = "The text (UTF-8); standard input when omitted or '-'.", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Argument<string?>("FILE") { Description = "The text or HTML page; standard input when omitted or '-'.", Arity = ArgumentArity.ZeroOrOne };
+        var encoding = TextInput.EncodingOption();
         var tone = new Option<string>("--tone") { Description = "Tone placement of restored oa/oe/uy syllables: old (hòa) or new (hoà).", DefaultValueFactory = _ => "old" };
         tone.AcceptOnlyFromAmong("old", "new");
         var model = new Option<string?>("--model", "-m") { Description = "A model written by train-restorer instead of the embedded one." };
@@ -18,12 +19,13 @@ internal static class RestoreCommand
         var command = new Command("restore", """
             Writes the text with the diacritics of bare Vietnamese syllables restored, line for line. English and other
             foreign words, names, numbers, codes in capitals, punctuation, spacing and case are kept exactly.
+            An HTML page is written back with the diacritics of its main text restored in place, markup unchanged.
 
             Example:
               echo "Thu tuong Chinh phu Pham Minh Chinh" | aligner restore
             """)
         {
-            file, tone, model, output, beam,
+            file, tone, model, output, beam, encoding,
         };
         command.SetAction(parse => io.Guard(parse, () =>
         {
@@ -38,10 +40,45 @@ internal static class RestoreCommand
             }
 
             var restorer = LoadRestorer(parse.GetValue(model), options);
-            var text = TextInput.Read(parse.GetValue(file), io, legacyFallback: false);
-            TextInput.Write(restorer.Restore(text), parse.GetValue(output), io);
+            var source = TextInput.Load(parse.GetValue(file), io, TextInput.Encoding(parse.GetValue(encoding)));
+            var (restored, changed) = Restore(restorer, source);
+            TextInput.Write(restored, parse.GetValue(output), io);
+            io.Summary(parse, $"restore: {changed:N0} of {source.Content.Length:N0} characters restored{AlignCommand.Read(source)}", source.Text.Length == 0);
         }));
         return command;
+    }
+
+    // Plain text: the restored text. HTML: the page's source with each restored letter of its main text put in place
+    // (a letter written as a character reference is left as it is).
+    private static (string Text, int Changed) Restore(DiacriticRestorer restorer, IO.SourceText source)
+    {
+        var content = source.Content;
+        var restored = restorer.Restore(content);
+        var changed = 0;
+        for (var i = 0; i < content.Length; i++)
+        {
+            changed += restored[i] != content[i] ? 1 : 0;
+        }
+
+        if (source.Format == IO.SourceFormat.PlainText)
+        {
+            return (restored, changed);
+        }
+
+        var page = source.Text.ToCharArray();
+        for (var i = 0; i < content.Length; i++)
+        {
+            if (restored[i] != content[i])
+            {
+                var at = source.ToSource(new TextRange(i, i + 1));
+                if (at.Length == 1 && page[at.Start] == content[i])
+                {
+                    page[at.Start] = restored[i];
+                }
+            }
+        }
+
+        return (new string(page), changed);
     }
 
     private static DiacriticRestorer LoadRestorer(string? path, DiacriticRestorerOptions options)
@@ -63,6 +100,10 @@ internal static class RestoreCommand
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new InvalidDataException($"{path}: cannot be read ({ex.Message})", ex);
+        }
+        catch (Exception ex) when (ModelFiles.IsCorruptModel(ex))
+        {
+            throw new InvalidDataException($"{path}: not a valid model ({ex.Message})", ex);
         }
     }
 }

@@ -1,9 +1,10 @@
+using System.CommandLine;
 using System.Text;
 using Aligner.IO;
 
 namespace Aligner.Cli.Commands;
 
-/// <summary>Reads the text of the filter commands (normalize, restore): a file, or standard input.</summary>
+/// <summary>Reads the documents the commands are given: files, folders of files, or standard input.</summary>
 internal static class TextInput
 {
     /// <summary>
@@ -12,61 +13,72 @@ internal static class TextInput
     /// </summary>
     internal const long MaxTotalBytes = 256L << 20;
 
+    /// <summary>How deep <c>match</c> looks into folders.</summary>
+    private const int MaxDepth = 64;
+
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    // Windows-1252 code points for bytes 0x80..0x9F (the rest of the range is Latin-1).
-    private const string Cp1252High = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+    /// <summary><c>--encoding</c>: the encoding of the input files; detected when omitted.</summary>
+    internal static Option<string?> EncodingOption()
+    {
+        var option = new Option<string?>("--encoding", "-e")
+        {
+            Description = "Encoding of the input: utf-8, utf-16le, utf-16be, windows-1258, tcvn3 or vni. Detected when omitted (UTF-8, a UTF-16 byte order mark, else the Vietnamese legacy encoding the text reads in).",
+        };
+        option.AcceptOnlyFromAmong([.. SourceEncodings.Names]);
+        return option;
+    }
 
-    /// <summary>
-    /// The text of <paramref name="path"/> (or standard input when null or "-"). With
-    /// <paramref name="legacyFallback"/>, bytes that are not UTF-8 are read as Windows-1252, the way legacy
-    /// TCVN3/VNI documents look, so that the normaliser can convert them.
-    /// </summary>
-    public static string Read(string? path, CliIO io, bool legacyFallback)
+    /// <summary>The encoding <c>--encoding</c> names, or null (detect).</summary>
+    internal static SourceEncoding? Encoding(string? name) => string.IsNullOrEmpty(name) ? null : SourceEncodings.Parse(name);
+
+    /// <summary>Reads <paramref name="path"/>, or standard input when it is null or "-".</summary>
+    public static SourceText Load(string? path, CliIO io, SourceEncoding? encoding)
     {
         if (string.IsNullOrEmpty(path) || path == "-")
         {
-            using var buffer = new MemoryStream();
-            (io.StandardInput ?? Console.OpenStandardInput()).CopyTo(buffer);
-            return Decode(buffer.ToArray(), "standard input", legacyFallback);
+            return io.ReadStandardInput(encoding);
         }
 
-        if (!legacyFallback)
-        {
-            return SourceText.Load(path).Text;
-        }
-
-        try
-        {
-            return Decode(SourceText.Load(path).Text);
-        }
-        catch (InvalidDataException ex) when (ex.Message.Contains("invalid UTF-8", StringComparison.Ordinal))
-        {
-            return Decode(File.ReadAllBytes(path), path, legacyFallback);
-        }
+        return SourceText.Load(path, encoding);
     }
 
     /// <summary>
-    /// Loads the files named, and the .txt files of the folders named (in all subfolders, in name order), each once.
+    /// Loads the files named, and the .txt, .html and .htm files of the folders named (in all subfolders, in name
+    /// order). Each real file is read once, however many links lead to it; links are followed, but a folder is never
+    /// entered twice (no link loops); empty files and what is not a regular file (FIFOs, devices) are skipped in folders.
     /// </summary>
-    public static List<SourceText> LoadAll(IEnumerable<string> paths)
+    public static List<SourceText> LoadAll(IEnumerable<string> paths, SourceEncoding? encoding = null)
     {
         var files = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-                if (found.Count == 0)
+                var found = new List<string>();
+                Walk(path, found, new HashSet<string>(StringComparer.Ordinal), 0);
+                found.Sort(StringComparer.Ordinal);
+                foreach (var file in found)
                 {
-                    throw new InvalidDataException($"{path}: the folder holds no .txt files");
+                    if (seen.Add(RealPath(file)))
+                    {
+                        files.Add(file);
+                    }
                 }
 
-                files.AddRange(found);
+                if (found.Count == 0)
+                {
+                    throw new InvalidDataException($"{path}: the folder holds no .txt files (nor .html or .htm pages)");
+                }
+
             }
             else if (File.Exists(path))
             {
-                files.Add(path);
+                if (seen.Add(RealPath(path)))
+                {
+                    files.Add(path);
+                }
             }
             else
             {
@@ -75,14 +87,96 @@ internal static class TextInput
         }
 
         // Matching holds every file's sentences and features in memory at once: refuse what would not fit.
-        var distinct = files.Distinct(StringComparer.Ordinal).ToList();
-        var total = distinct.Sum(f => new FileInfo(f).Length);
+        var total = files.Sum(f => new FileInfo(f).Length);
         if (total > MaxTotalBytes)
         {
             throw new InvalidDataException($"{paths.First()}: the files add up to {total / (1 << 20):N0} MiB, more than the {MaxTotalBytes >> 20:N0} MiB one run can hold; match them in smaller sets");
         }
 
-        return [.. distinct.Select(SourceText.Load)];
+        var sources = new List<SourceText>(files.Count);
+        long read = 0;
+        foreach (var file in files)
+        {
+            var source = SourceText.Load(file, encoding);
+            read += source.Text.Length;
+            if (read > MaxTotalBytes)
+            {
+                throw new InvalidDataException($"{file}: the files add up to more than the {MaxTotalBytes >> 20:N0} MiB one run can hold; match them in smaller sets");
+            }
+
+            sources.Add(source);
+        }
+
+        return sources;
+    }
+
+    private static void Walk(string folder, List<string> found, HashSet<string> entered, int depth)
+    {
+        if (depth > MaxDepth || !entered.Add(RealPath(folder)))
+        {
+            return; // a link back to a folder already read (ln -s .. up, ln -s . self)
+        }
+
+        IEnumerable<FileSystemInfo> entries;
+        try
+        {
+            entries = new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0 }).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            throw new InvalidDataException($"{folder}: cannot be read ({ex.Message})", ex);
+        }
+
+        foreach (var entry in entries)
+        {
+            if (Directory.Exists(entry.FullName))
+            {
+                Walk(Path.Combine(folder, entry.Name), found, entered, depth + 1);
+                continue;
+            }
+
+            if (!IsText(entry.Name) || !File.Exists(entry.FullName))
+            {
+                continue; // another kind of file, or a broken link
+            }
+
+            // A FIFO, socket or device reports size 0 (and a FIFO would block): only non-empty regular files are read.
+            if (new FileInfo(entry.FullName).Length == 0)
+            {
+                continue;
+            }
+
+            found.Add(Path.Combine(folder, entry.Name));
+        }
+    }
+
+    private static bool IsText(string name) =>
+        name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
+
+    // The path with every link resolved, so that a file or folder reached through links is known as itself.
+    private static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full) ?? "/";
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, part);
+            for (var hops = 0; hops < 40; hops++)
+            {
+                FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+                if (info.LinkTarget is not { } target)
+                {
+                    break;
+                }
+
+                next = Path.GetFullPath(target, Path.GetDirectoryName(next) ?? root);
+            }
+
+            current = next;
+        }
+
+        return current;
     }
 
     /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte order mark.</summary>
@@ -91,26 +185,5 @@ internal static class TextInput
         using var stream = io.OpenOutput(path);
         var bytes = Utf8NoBom.GetBytes(text);
         stream.Write(bytes);
-    }
-
-    private static string Decode(string text) => text;
-
-    private static string Decode(byte[] bytes, string name, bool legacyFallback)
-    {
-        try
-        {
-            return SourceText.Decode(bytes, name);
-        }
-        catch (InvalidDataException ex) when (legacyFallback && ex.Message.Contains("invalid UTF-8", StringComparison.Ordinal))
-        {
-            var chars = new char[bytes.Length];
-            for (var i = 0; i < bytes.Length; i++)
-            {
-                var b = bytes[i];
-                chars[i] = b is >= 0x80 and <= 0x9F ? Cp1252High[b - 0x80] : (char)b;
-            }
-
-            return new string(chars);
-        }
     }
 }

@@ -84,6 +84,10 @@ internal static class TrainDetectorCommand
         {
             throw new InvalidDataException($"{path}: cannot be read ({ex.Message})", ex);
         }
+        catch (Exception ex) when (ModelFiles.IsCorruptModel(ex))
+        {
+            throw new InvalidDataException($"{path}: not a valid model ({ex.Message})", ex);
+        }
     }
 
     private static List<string> ReadLines(string[] paths, int limit)

@@ -176,6 +176,52 @@ public sealed class LanguageDetector
         return result;
     }
 
+    /// <summary>
+    /// The language most of <paramref name="text"/> is written in: English or Vietnamese when the lines the detector
+    /// is sure of (confidence 0.9 or more) in that language hold at least two thirds of the letters of all sure
+    /// lines, and those lines hold at least a fifth of the text's letters; otherwise unknown.
+    /// </summary>
+    /// <example><c>Dominant("Hà Nội khai trương tuyến metro.\nA caption.")</c> ⇒ <c>DetectedLanguage.Vietnamese</c>.</example>
+    public DetectedLanguage Dominant(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        const double Sure = 0.9;
+        long english = 0, vietnamese = 0, all = 0;
+        foreach (var range in ParagraphSplitter.Split(text))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var letters = 0;
+            foreach (var c in range.Slice(text))
+            {
+                letters += char.IsLetter(c) ? 1 : 0;
+            }
+
+            all += letters;
+            var detection = Detect(text, range);
+            if (detection.Confidence < Sure)
+            {
+                continue;
+            }
+
+            if (detection.Language == DetectedLanguage.English)
+            {
+                english += letters;
+            }
+            else if (detection.Language == DetectedLanguage.Vietnamese)
+            {
+                vietnamese += letters;
+            }
+        }
+
+        var sure = english + vietnamese;
+        if (sure == 0 || sure * 5 < all)
+        {
+            return DetectedLanguage.Unknown;
+        }
+
+        return english * 3 >= sure * 2 ? DetectedLanguage.English : vietnamese * 3 >= sure * 2 ? DetectedLanguage.Vietnamese : DetectedLanguage.Unknown;
+    }
+
     /// <summary>Blocks of non-blank lines separated by blank lines, trimmed.</summary>
     internal static List<TextRange> Blocks(ReadOnlySpan<char> text)
     {
@@ -260,12 +306,14 @@ public sealed class LanguageDetector
         var inModel = Sigmoid((calibration.OutOfModelScale * fit) + calibration.OutOfModelBias);
         var latinShare = score.Letters / (double)(score.Letters + score.ForeignLetters);
         var probability = (isVietnamese ? vietnamese : 1 - vietnamese) * inModel * latinShare;
+        // The flag tells whether the span is written with Vietnamese diacritics, also when its language stays unknown
+        // (Vietnamese with many foreign names: "Lakkha Singh cũng trình bày chhappan bhog bhajan").
+        var diacritics = score.DiacriticWords > 0 && score.DiacriticWords * 4 >= score.Words && (isVietnamese || probability < minimum);
         if (probability < minimum)
         {
-            return (DetectedLanguage.Unknown, false, 1 - probability);
+            return (DetectedLanguage.Unknown, diacritics, 1 - probability);
         }
 
-        var diacritics = isVietnamese && score.DiacriticWords * 4 >= score.Words;
         return (isVietnamese ? DetectedLanguage.Vietnamese : DetectedLanguage.English, diacritics, probability);
     }
 

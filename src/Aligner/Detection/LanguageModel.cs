@@ -137,6 +137,11 @@ public sealed class LanguageModel
             };
         }
 
+        if (!calibration.IsFinite())
+        {
+            throw new InvalidDataException("language detector model has a calibration weight that is not a finite number");
+        }
+
         var trainedOn = reader.ReadString();
         var ngrams = ModelFile.ReadExactly(reader, 2 << ngramBits);
         var words = ModelFile.ReadExactly(reader, 2 << wordBits);
@@ -283,4 +288,24 @@ public sealed record LanguageModelCalibration
     /// clip keeps <c>Nguyen Hong Phuc</c> in an English sentence from outweighing its ordinary English words.
     /// </summary>
     public double WordClip { get; init; } = double.PositiveInfinity;
+
+    /// <summary>Whether every weight is a finite number (<see cref="WordClip"/> may be +∞: no clip).</summary>
+    internal bool IsFinite()
+    {
+        ReadOnlySpan<double> values =
+        [
+            PlattSlope, OpenerSlope, CapitalSlope, PlattIntercept, CapitalWeight, VietnameseOnlyDiacritic, VietnameseSharedDiacritic,
+            OpenerVietnameseOnlyDiacritic, OpenerVietnameseSharedDiacritic, CapitalVietnameseOnlyDiacritic, CapitalVietnameseSharedDiacritic,
+            EnglishUnseenWeight, VietnameseUnseenWeight, EnglishDiacriticPenalty, OutOfModelScale, OutOfModelBias, ForeignDiacriticPenalty,
+        ];
+        foreach (var value in values)
+        {
+            if (!double.IsFinite(value))
+            {
+                return false;
+            }
+        }
+
+        return !double.IsNaN(WordClip);
+    }
 }

@@ -16,6 +16,7 @@ internal struct SpanScore : IFeatureVisitor
     private int wordEnglish;
     private int wordVietnamese;
     private int wordFeatures;
+    private int previousWord = -1;
 
     public SpanScore(LanguageModel model)
     {
@@ -77,6 +78,18 @@ internal struct SpanScore : IFeatureVisitor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Word(int bucket, in WordShape shape)
     {
+        // A word repeated right after itself ("No, no, no, no") is one piece of evidence, not one per repetition:
+        // naive Bayes would count a repeated word as independent evidence and let it outweigh everything else.
+        if (bucket == previousWord)
+        {
+            wordEnglish = 0;
+            wordVietnamese = 0;
+            wordFeatures = 0;
+            Letters += shape.Letters;
+            return;
+        }
+
+        previousWord = bucket;
         ref var pair = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(words), bucket << 1);
         int englishWord = pair;
         int vietnameseWord = Unsafe.Add(ref pair, 1);

@@ -100,13 +100,13 @@ public static class HtmlWriter
             writer.Write("\" class=\"");
             writer.Write(single ? "un" : bead.Score >= HighConfidence ? "hi" : bead.Score >= MediumConfidence ? "mid" : "lo");
             writer.Write("\">");
-            WriteSide(writer, "en", alignment.English.Text, alignment.EnglishSentences, bead.EnglishStart, bead.EnglishCount);
+            WriteSide(writer, "en", alignment.English, alignment.EnglishSentences, bead.EnglishStart, bead.EnglishCount);
             writer.Write("<td class=\"sc\">");
             writer.Write(single ? "–" : OutputText.Score(bead.Score));
             writer.Write("<small>");
             writer.Write(bead.Kind.Label());
             writer.Write("</small></td>");
-            WriteSide(writer, "vi", alignment.Vietnamese.Text, alignment.VietnameseSentences, bead.VietnameseStart, bead.VietnameseCount);
+            WriteSide(writer, "vi", alignment.Vietnamese, alignment.VietnameseSentences, bead.VietnameseStart, bead.VietnameseCount);
             writer.Write("</tr>\n");
         }
 
@@ -142,13 +142,13 @@ public static class HtmlWriter
                 writer.Write("\" class=\"");
                 writer.Write(pair.Score >= HighConfidence ? "hi" : pair.Score >= MediumConfidence ? "mid" : "lo");
                 writer.Write("\">");
-                WriteCell(writer, "en", pair.English.Slice(passage.English.Text));
+                WriteCell(writer, "en", passage.English.ContentOf(pair.English));
                 writer.Write("<td class=\"sc\">");
                 writer.Write(OutputText.Score(pair.Score));
                 writer.Write("<small>");
                 writer.Write(pair.Kind.Label());
                 writer.Write("</small></td>");
-                WriteCell(writer, "vi", pair.Vietnamese.Slice(passage.Vietnamese.Text));
+                WriteCell(writer, "vi", passage.Vietnamese.ContentOf(pair.Vietnamese));
                 writer.Write("</tr>\n");
             }
         }
@@ -198,7 +198,7 @@ public static class HtmlWriter
 
     private static string Display(string name, string fallback) => string.IsNullOrEmpty(name) ? fallback : Path.GetFileName(name);
 
-    private static void WriteSide(TextWriter writer, string language, string text, IReadOnlyList<Sentence> sentences, int start, int count)
+    private static void WriteSide(TextWriter writer, string language, SourceText source, IReadOnlyList<Sentence> sentences, int start, int count)
     {
         if (count == 0)
         {
@@ -217,7 +217,7 @@ public static class HtmlWriter
             }
 
             writer.Write("<span class=\"s\">");
-            Encode(writer, sentences[k].Range.Slice(text));
+            Encode(writer, source.ContentOf(sentences[k].Range));
             writer.Write("</span>");
         }
 

@@ -103,7 +103,7 @@ public static class JsonLinesWriter
         writer.WriteString("file", source.Name);
         writer.WriteNumber("start", r.Start);
         writer.WriteNumber("end", r.End);
-        writer.WriteString("text", r.Slice(source.Text));
+        writer.WriteString("text", source.Format == SourceFormat.PlainText ? r.Slice(source.Text) : source.ContentOf(r));
         writer.WriteEndObject();
     }
 }

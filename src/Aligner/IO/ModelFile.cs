@@ -7,6 +7,11 @@ namespace Aligner.IO;
 /// The frame shared by the binary model files (detector, restorer, lexicon): gzip around a <see cref="BinaryReader"/>
 /// stream that starts with a magic number and usually a version, and the embedded default copies.
 /// </summary>
+/// <remarks>
+/// The gzip frame carries a CRC-32 and the length of the model it holds; a model is read to the end of the frame so
+/// that both are checked, and a damaged file is refused rather than loaded (files written before this check load
+/// unchanged: every gzip file has the trailer).
+/// </remarks>
 internal static class ModelFile
 {
     /// <summary>
@@ -21,7 +26,15 @@ internal static class ModelFile
             using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
             using var buffered = new BufferedStream(gzip, 1 << 16);
             using var reader = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
-            return body(reader);
+            var model = body(reader);
+
+            // Reading on to the end makes the decompressor check the frame's CRC-32 and length.
+            if (buffered.ReadByte() >= 0)
+            {
+                throw new InvalidDataException($"{what} has data after its end");
+            }
+
+            return model;
         }
         catch (EndOfStreamException ex)
         {

@@ -21,7 +21,7 @@ internal static class OutputText
         {
             if (alignment.EnglishRange(bead) is { } en && alignment.VietnameseRange(bead) is { } vi)
             {
-                yield return new Pair(en.Substring(alignment.English.Text), vi.Substring(alignment.Vietnamese.Text), bead.Score, bead.Kind, null);
+                yield return new Pair(alignment.English.ContentOf(en), alignment.Vietnamese.ContentOf(vi), bead.Score, bead.Kind, null);
             }
         }
     }
@@ -33,7 +33,7 @@ internal static class OutputText
         {
             foreach (var pair in passage.Pairs)
             {
-                yield return new Pair(pair.English.Substring(passage.English.Text), pair.Vietnamese.Substring(passage.Vietnamese.Text), pair.Score, pair.Kind, passage);
+                yield return new Pair(passage.English.ContentOf(pair.English), passage.Vietnamese.ContentOf(pair.Vietnamese), pair.Score, pair.Kind, passage);
             }
         }
     }

@@ -88,7 +88,7 @@ public sealed class PassageMatcher
         var prepared = 0;
         Parallel.For(0, files.Count, parallel, f =>
         {
-            documents[f] = AlignmentPipeline.PrepareBilingual(files[f].Text, lexicon, detector, restoreDiacritics, cancellationToken);
+            documents[f] = AlignmentPipeline.PrepareBilingual(files[f], lexicon, detector, restoreDiacritics, cancellationToken);
             progress?.Report(new MatchProgress("reading", Interlocked.Increment(ref prepared), files.Count));
         });
 

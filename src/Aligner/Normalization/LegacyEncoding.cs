@@ -41,11 +41,30 @@ public static class LegacyEncoding
 
     private const string Tcvn3Combining = "\u0300\u0309\u0303\u0301\u0323"; // B0..B4
 
+    // Windows-1252 code points for bytes 0x80..0x9F (the rest of the range is Latin-1).
+    private const string Cp1252High = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
+    /// <summary>
+    /// The bytes of a legacy file as the characters its fonts show them with (Windows-1252, Latin-1 elsewhere),
+    /// the form <see cref="Detect"/> and <see cref="ToUnicode(string, VietnameseLegacyEncoding)"/> read.
+    /// </summary>
+    internal static string FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        var chars = new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            chars[i] = b is >= 0x80 and <= 0x9F ? Cp1252High[b - 0x80] : (char)b;
+        }
+
+        return new string(chars);
+    }
+
     /// <summary>Guesses the encoding of <paramref name="text"/>; <see cref="VietnameseLegacyEncoding.None"/> for Unicode text.</summary>
     public static VietnameseLegacyEncoding Detect(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.AsSpan().IndexOfAnyInRange('\u00A1', '\u00FF') < 0)
+        if (text.AsSpan().IndexOfAnyInRange('\u00A1', '\u00FF') < 0 || HasUnicodeOnlyLetter(text))
         {
             return VietnameseLegacyEncoding.None;
         }
@@ -191,8 +210,23 @@ public static class LegacyEncoding
         return true;
     }
 
-    // Words with a non-ASCII letter: how many are Vietnamese syllables, how many are not.
-    private static (int Valid, int Invalid, int Net) Score(string text)
+    // A letter beyond Latin-1 that Windows-1252 cannot show (ă ơ ư đ, ạ…ỹ): the text is already Unicode, since a
+    // legacy file read as Windows-1252 holds none; a legacy guess must never rewrite it.
+    private static bool HasUnicodeOnlyLetter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > '\u00FF' && char.IsLetter(c) && !Cp1252High.Contains(c, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words with a non-ASCII letter: how many are Vietnamese syllables, how many are not.</summary>
+    internal static (int Valid, int Invalid, int Net) Score(string text)
     {
         int valid = 0, invalid = 0;
         var i = 0;

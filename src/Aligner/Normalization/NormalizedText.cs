@@ -66,7 +66,9 @@ public sealed class NormalizedText
         for (var i = 0; i < original.Length; i++)
         {
             var c = original[i];
-            if (CharClasses.IsInvisible(c))
+
+            // An invisible character between CR and LF keeps the two line breaks apart ("a\r\u200B\nb" is three lines).
+            if (CharClasses.IsInvisible(c) && !(chars.Length > 0 && chars[^1] == '\r' && i + 1 < original.Length && original[i + 1] == '\n'))
             {
                 continue;
             }

@@ -181,11 +181,47 @@ public static class SentenceSplitter
                 continue;
             }
 
-            output.Add(new Sentence(new TextRange(start, i), paragraphIndex));
+            AddBounded(text, new TextRange(start, i), paragraphIndex, output);
             start = i + 1;
         }
 
-        output.Add(new Sentence(new TextRange(start, range.End), paragraphIndex));
+        AddBounded(text, new TextRange(start, range.End), paragraphIndex, output);
+    }
+
+    /// <summary>
+    /// The longest sentence: a longer run of text without a sentence end (a table dumped as one line, a text without
+    /// punctuation) is cut into pieces of at most this many characters, at the last space before the limit, so the
+    /// cost of scoring and aligning stays proportional to the text (news sentences stay under 1,000 characters).
+    /// </summary>
+    public const int MaxSentenceLength = 2000;
+
+    private static void AddBounded(ReadOnlySpan<char> text, TextRange range, int paragraphIndex, List<Sentence> output)
+    {
+        var start = range.Start;
+        while (range.End - start > MaxSentenceLength)
+        {
+            var window = text.Slice(start, MaxSentenceLength);
+            var cut = window[(MaxSentenceLength / 2)..].LastIndexOf(' ');
+            var end = cut < 0 ? start + MaxSentenceLength : start + (MaxSentenceLength / 2) + cut;
+            if (char.IsHighSurrogate(text[end - 1]) && end < range.End)
+            {
+                end--; // never between the halves of a surrogate pair
+            }
+
+            var next = end;
+            while (next < range.End && text[next] == ' ')
+            {
+                next++;
+            }
+
+            output.Add(new Sentence(new TextRange(start, TrimEnd(text, start, end)), paragraphIndex));
+            start = next;
+        }
+
+        if (range.End > start)
+        {
+            output.Add(new Sentence(new TextRange(start, range.End), paragraphIndex));
+        }
     }
 
     // The word before position i (a space) starts with a lower-case letter: "tử Tôi", not "Ông Tôi".

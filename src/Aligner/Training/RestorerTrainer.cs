@@ -73,7 +73,7 @@ public static class RestorerTrainer
                 }
             }
 
-            var line = raw.IsNormalized(NormalizationForm.FormC) ? raw : raw.Normalize(NormalizationForm.FormC);
+            var line = ComposedOrAsIs(raw);
             SyllableTokenizer.Tokenize(line, tokens);
             if (tokens.Count == 0)
             {
@@ -291,11 +291,51 @@ public static class RestorerTrainer
                 throw new InvalidDataException($"{path}: cannot be read ({ex.Message})", ex);
             }
 
-            using var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-            while (reader.ReadLine() is { } line)
+            // Strict UTF-8 (or UTF-16 with a byte order mark): a binary or mis-encoded corpus is refused, not learned.
+            using var reader = new StreamReader(stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+            var number = 0;
+            while (true)
             {
+                string? line;
+                try
+                {
+                    line = reader.ReadLine();
+                }
+                catch (DecoderFallbackException ex)
+                {
+                    throw new InvalidDataException($"{path}: invalid UTF-8 on line {number + 1}", ex);
+                }
+                catch (IOException ex)
+                {
+                    throw new InvalidDataException($"{path}: cannot be read ({ex.Message})", ex);
+                }
+
+                if (line is null)
+                {
+                    break;
+                }
+
+                number++;
+                if (line.Contains('\0', StringComparison.Ordinal))
+                {
+                    throw new InvalidDataException($"{path}: binary data, not text (NUL character on line {number})");
+                }
+
                 yield return line;
             }
+        }
+    }
+
+    // NFC; a line with a lone surrogate or a noncharacter the framework refuses to normalise is taken as it is.
+    private static string ComposedOrAsIs(string line)
+    {
+        try
+        {
+            return line.IsNormalized(NormalizationForm.FormC) ? line : line.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return line;
         }
     }
 

@@ -53,7 +53,7 @@ public sealed class HtmlWriterTests
     }
 
     [Test]
-    public void Write_ThousandSentences_IsQuickAndProportionate()
+    public void Write_ThousandSentences_IsProportionate()
     {
         var english = new StringBuilder();
         var vietnamese = new StringBuilder();
@@ -68,7 +68,6 @@ public sealed class HtmlWriterTests
 
         var html = Write(alignment);
 
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
         var textSize = english.Length + vietnamese.Length;
         (html.Length / (double)textSize).Should().BeLessThan(3, "markup stays proportionate to the text");
         Regex.Count(html, "addEventListener").Should().Be(1, "one delegated listener");

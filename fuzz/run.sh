@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs the SharpFuzz harnesses under afl-fuzz, one after the other.
+# Usage: bash fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]      (default 600 s; all targets)
+# Needs afl-fuzz (Debian: apt-get install afl++) and the SharpFuzz tool (dotnet tool install -g SharpFuzz.CommandLine).
+# Findings go to fuzz/out/TARGET/default/crashes; replay one with
+#   dotnet fuzz/Aligner.Fuzz/bin/Release/net10.0/Aligner.Fuzz.dll TARGET fuzz/out/TARGET/default/crashes/id:...
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+seconds=${1:-600}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(text html model segmenter normalizer restorer aligner)
+export PATH="$PATH:$HOME/.dotnet/tools"
+export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1
+
+out=$root/fuzz/out
+bin=$root/fuzz/Aligner.Fuzz/bin/Release/net10.0
+dotnet build "$root/fuzz/Aligner.Fuzz" -c Release -v quiet -nologo >/dev/null
+sharpfuzz "$bin/Aligner.dll" >/dev/null || true # instrument the library in place (coverage for afl)
+
+for target in "${targets[@]}"; do
+  corpus=$out/corpus-$target
+  mkdir -p "$corpus"
+  # Seeds: small pieces of the repository's own texts and test pages, and one model file for the model harness.
+  case $target in
+    html) cp "$root"/tests/Aligner.Tests/IO/Pages/*.html "$corpus"/ ;;
+    model) printf '\x00' > "$corpus/detector"; cat "$root/src/Aligner/Models/detector.bin" >> "$corpus/detector"
+           printf '\x03' > "$corpus/scorer"; head -c 3000 "$root/src/Aligner/Models/scorer.json" >> "$corpus/scorer" ;;
+    *) for seed in "$root"/seeds/*.txt; do head -c 2000 "$seed" > "$corpus/$(basename "$seed")"; done ;;
+  esac
+  echo "--- $target: $seconds s"
+  timeout --preserve-status -s INT "$seconds" afl-fuzz -i "$corpus" -o "$out/$target" -t 10000 -m none -- dotnet "$bin/Aligner.Fuzz.dll" "$target" \
+    > "$out/$target.log" 2>&1 || true
+  stats=$out/$target/default/fuzzer_stats
+  if [ -f "$stats" ]; then
+    grep -E '^(execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs|run_time) ' "$stats" | tr -s ' ' | tr '\n' ' '
+    echo
+  else
+    tail -5 "$out/$target.log"
+  fi
+done
