@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Measures diacritic restoration with ../shared/eval/restoration_eval.py: the accented text is stripped of its
 # diacritics, given to `aligner restore` on stdin and the output scored against the original.
-# Held-out sets: baomoi articles whose id ends in 0 (never used for training) and the .vi side of NTREX dev.
+# Sets: baomoi articles whose id ends in 0 (held out: never trained on, no setting chosen on them), the .vi side of
+# NTREX dev (dev: settings are chosen on it) with every line stripped, and NTREX dev with every other line of each
+# document left accented, each document restored on its own and only its stripped lines scored (the document cache's
+# case, benchmarks/eval/restoration_context.py).
 # Usage: bash benchmarks/eval/restoration.sh [WORK_DIR] [-- extra restore options, e.g. --model m.bin]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -54,3 +57,13 @@ for set in baomoi-id0 ntrex-dev; do
     "$(echo "$out" | awk '/^accuracy/ {print $2}')" \
     "$(echo "$out" | awk '/^accuracy/ {print $4}')" "$secs"
 done
+
+start=$(date +%s.%N)
+out=$(python3 "$root/benchmarks/eval/restoration_context.py" --eval "$eval" --gold "$ntrex" \
+  --docs "$data/ntrex128-en-vi/dev.docs.tsv" --work "$work/restoration/ntrex-half" --cmd "$cli restore $*")
+secs=$(echo "$(date +%s.%N) - $start" | bc)
+echo "$out" > "$work/restoration/ntrex-dev-half.score.txt"
+printf '| %s | %s | %s | %s | %.1f |\n' ntrex-dev-half \
+  "$(echo "$out" | awk '/^tokens/ {print $2}')" \
+  "$(echo "$out" | awk '/^accuracy/ {print $2}')" \
+  "$(echo "$out" | awk '/^accuracy/ {print $4}')" "$secs"

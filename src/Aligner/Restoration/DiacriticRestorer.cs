@@ -88,22 +88,55 @@ public sealed class DiacriticRestorer
     public static DiacriticRestorer Create(Stream modelStream, DiacriticRestorerOptions? options = null) =>
         new(SyllableLanguageModel.Load(modelStream), options);
 
-    /// <summary>Returns <paramref name="text"/> with the diacritics of bare Vietnamese syllables restored (same length).</summary>
+    /// <summary>
+    /// Returns <paramref name="text"/> with the diacritics of bare Vietnamese syllables restored (same length). The
+    /// accented lines of the text itself are its <see cref="DocumentCache"/>: a bare line is restored with the forms
+    /// the rest of the text writes.
+    /// </summary>
     /// <returns>The same instance when nothing changes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public string Restore(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var output = text.ToCharArray();
-        return new Decoder(this).Run(text, output, null, cancellationToken) ? new string(output) : text;
+        return Restore(text, CreateCache(text), cancellationToken);
     }
 
-    /// <summary>Span overload of <see cref="Restore(string, CancellationToken)"/>.</summary>
-    public string Restore(ReadOnlySpan<char> text, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Returns <paramref name="text"/> with the diacritics of bare Vietnamese syllables restored (same length),
+    /// favouring the forms <paramref name="cache"/> has seen; no cache when null.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="cache">What the document's accented text says (<see cref="CreateCache(ReadOnlySpan{char})"/>), or null.</param>
+    /// <param name="cancellationToken">Stops a long run.</param>
+    /// <returns>The same instance when nothing changes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="cache"/> was built for another model.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <example>
+    /// <code>
+    /// var cache = restorer.CreateCache(wholePage);            // the page's accented teasers
+    /// var caption = restorer.Restore("Thu tuong Pham Minh Chinh tiep ...", cache);
+    /// </code>
+    /// </example>
+    public string Restore(string text, DocumentCache? cache, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        CheckCache(cache);
+        var output = text.ToCharArray();
+        return new Decoder(this, cache).Run(text, output, null, cancellationToken) ? new string(output) : text;
+    }
+
+    /// <summary>Span overload of <see cref="Restore(string, CancellationToken)"/> (the span is its own cache).</summary>
+    public string Restore(ReadOnlySpan<char> text, CancellationToken cancellationToken = default) =>
+        Restore(text, CreateCache(text), cancellationToken);
+
+    /// <summary>Span overload of <see cref="Restore(string, DocumentCache, CancellationToken)"/>.</summary>
+    public string Restore(ReadOnlySpan<char> text, DocumentCache? cache, CancellationToken cancellationToken = default)
+    {
+        CheckCache(cache);
         var output = text.ToArray();
-        new Decoder(this).Run(text, output, null, cancellationToken);
+        new Decoder(this, cache).Run(text, output, null, cancellationToken);
         return new string(output);
     }
 
@@ -118,19 +151,48 @@ public sealed class DiacriticRestorer
         return ReferenceEquals(restored, view.Text) ? view : NormalizedText.FromParts(view.Original, restored, view.Starts, view.Ends);
     }
 
-    /// <summary>Restores <paramref name="text"/> and reports every decided syllable with its confidence.</summary>
+    /// <summary>Restores <paramref name="text"/> (its own cache) and reports every decided syllable with its confidence.</summary>
     public RestorationResult Analyze(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Analyze(text, CreateCache(text), cancellationToken);
+    }
+
+    /// <summary>Restores <paramref name="text"/> with <paramref name="cache"/> and reports every decided syllable with its confidence.</summary>
+    public RestorationResult Analyze(string text, DocumentCache? cache, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        CheckCache(cache);
         var output = text.ToCharArray();
         var syllables = new List<RestoredSyllable>();
-        var changed = new Decoder(this).Run(text, output, syllables, cancellationToken);
+        var changed = new Decoder(this, cache).Run(text, output, syllables, cancellationToken);
         return new RestorationResult(text, changed ? new string(output) : text, syllables);
     }
 
-    /// <summary>The per-call state of one restoration: scratch buffers, never shared.</summary>
-    private sealed class Decoder(DiacriticRestorer owner)
+    /// <summary>Learns what the accented Vietnamese lines of <paramref name="context"/> write (see <see cref="DocumentCache"/>).</summary>
+    /// <param name="context">The document, or any text around what is to be restored; its bare lines count for nothing.</param>
+    public DocumentCache CreateCache(ReadOnlySpan<char> context) => DocumentCache.Build(Model, Options, context);
+
+    /// <summary>Learns what the accented Vietnamese lines of all of <paramref name="contexts"/> write (a collection of files).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="contexts"/> or one of its texts is null.</exception>
+    public DocumentCache CreateCache(IEnumerable<string> contexts)
     {
+        ArgumentNullException.ThrowIfNull(contexts);
+        return DocumentCache.Build(Model, Options, contexts);
+    }
+
+    private void CheckCache(DocumentCache? cache)
+    {
+        if (cache is not null && !ReferenceEquals(cache.Model, Model))
+        {
+            throw new ArgumentException("The cache was built for another model.", nameof(cache));
+        }
+    }
+
+    /// <summary>The per-call state of one restoration: scratch buffers, never shared.</summary>
+    private sealed class Decoder(DiacriticRestorer owner, DocumentCache? cache)
+    {
+        private readonly DocumentCache? cache = cache is { IsEmpty: false } ? cache : null;
         private readonly SyllableLanguageModel model = owner.Model;
         private readonly DiacriticRestorerOptions options = owner.Options;
         private readonly float margin = (float)owner.Options.PruneMargin;
@@ -286,6 +348,7 @@ public sealed class DiacriticRestorer
                 return;
             }
 
+            TitleCaseHeadlines(words);
             PhotoCredits(line);
             Decide(words);
 
@@ -477,6 +540,31 @@ public sealed class DiacriticRestorer
             }
         }
 
+        // A run of five or more capitalised bare syllables is a headline in title case ("Ngap Lut Tai Thanh Pho ..."),
+        // not a name (Vietnamese names have at most four syllables): its words count as lower case.
+        private void TitleCaseHeadlines(int words)
+        {
+            const int MinimumRun = 5;
+            var runStart = 0;
+            for (var j = 0; j <= words; j++)
+            {
+                if (j < words && cands[wordIndex[j]] is not null && lWeight[wordIndex[j]] == 0)
+                {
+                    continue;
+                }
+
+                if (j - runStart >= MinimumRun)
+                {
+                    for (var r = runStart; r < j; r++)
+                    {
+                        lWeight[wordIndex[r]] = vWeight[wordIndex[r]];
+                    }
+                }
+
+                runStart = j + 1;
+            }
+        }
+
         // Keeps a candidate list only where the window around the word is bare Vietnamese.
         private void Decide(int words)
         {
@@ -623,7 +711,7 @@ public sealed class DiacriticRestorer
 
             for (var j = 0; j < k; j++)
             {
-                bonus[j] = capitalised && list is not null ? model.CapitalBonus(list[j]) : 0f;
+                bonus[j] = list is null ? 0f : (capitalised ? model.CapitalBonus(list[j]) : 0f) + (cache?.Bonus(list[j]) ?? 0f);
             }
 
             for (var c = 0; c < cells; c++)
@@ -712,7 +800,7 @@ public sealed class DiacriticRestorer
             for (var j = 0; j < list.Length; j++)
             {
                 var c = list[j];
-                double s = model.Score(u, v, c) + model.Score(v, c, next) + (title[segTokens[p]] ? model.CapitalBonus(c) : 0);
+                double s = model.Score(u, v, c) + model.Score(v, c, next) + (title[segTokens[p]] ? model.CapitalBonus(c) : 0) + (cache?.Bonus(c) ?? 0);
                 if (p + 1 < count)
                 {
                     s += model.Score(c, next, after);

@@ -37,6 +37,15 @@ public sealed record DiacriticRestorerOptions
     /// </summary>
     public double AccentedShare { get; init; } = 0.4;
 
+    /// <summary>
+    /// γ, the weight of a <see cref="DocumentCache"/>: the bonus of a form is γ·ln(k·(c(form) + α) / (c(key) + α·k))
+    /// nats, counts from the accented lines of the document (0–10; 0 turns the cache off). Default 0.75 (chosen on NTREX-128 dev).
+    /// </summary>
+    public double CacheWeight { get; init; } = 0.75;
+
+    /// <summary>α, the count added to every form of a key in a <see cref="DocumentCache"/> (0.01–100). Default 0.5 (chosen on NTREX-128 dev).</summary>
+    public double CacheSmoothing { get; init; } = 0.5;
+
     internal void Validate()
     {
         if (!Enum.IsDefined(ToneStyle))
@@ -61,6 +70,16 @@ public sealed record DiacriticRestorerOptions
         if (double.IsNaN(AccentedShare) || AccentedShare is <= 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(AccentedShare), AccentedShare, "Must be in (0, 1].");
+        }
+
+        if (double.IsNaN(CacheWeight) || CacheWeight is < 0 or > 10)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CacheWeight), CacheWeight, "Must be in [0, 10].");
+        }
+
+        if (double.IsNaN(CacheSmoothing) || CacheSmoothing is < 0.01 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CacheSmoothing), CacheSmoothing, "Must be in [0.01, 100].");
         }
     }
 }
