@@ -67,3 +67,12 @@ printf '| %s | %s | %s | %s | %.1f |\n' ntrex-dev-half \
   "$(echo "$out" | awk '/^tokens/ {print $2}')" \
   "$(echo "$out" | awk '/^accuracy/ {print $2}')" \
   "$(echo "$out" | awk '/^accuracy/ {print $4}')" "$secs"
+
+# English stays English: the English sides of the dev sets must come back byte for byte.
+printf '\n| English set | lines | lines changed | byte-identical |\n|---|---|---|---|\n'
+for en in "$data/ntrex128-en-vi/dev.en" "$data/flores200-en-vi/dev.en"; do
+  $cli restore $* "$en" > "$work/restoration/english.out"
+  changed=$(diff "$en" "$work/restoration/english.out" | grep -c '^<' || true)
+  same=no; cmp -s "$en" "$work/restoration/english.out" && same=yes
+  printf '| %s | %s | %s | %s |\n' "${en#$data/}" "$(wc -l < "$en")" "$changed" "$same"
+done

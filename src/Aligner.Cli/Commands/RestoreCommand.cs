@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Aligner.Detection;
 using Aligner.Normalization;
 using Aligner.Restoration;
 
@@ -56,13 +57,13 @@ internal static class RestoreCommand
     {
         if (string.IsNullOrEmpty(path))
         {
-            return options == DiacriticRestorerOptions.Default ? DiacriticRestorer.Default : new DiacriticRestorer(DiacriticRestorer.Default.Model, options);
+            return options == DiacriticRestorerOptions.Default ? DiacriticRestorer.Default : new DiacriticRestorer(DiacriticRestorer.Default.Model, options, LanguageDetector.Default);
         }
 
         try
         {
             using var stream = File.OpenRead(path);
-            return DiacriticRestorer.Create(stream, options);
+            return DiacriticRestorer.Create(stream, options, LanguageDetector.Default);
         }
         catch (InvalidDataException ex)
         {

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
+using Aligner.Detection;
 using Aligner.IO;
 using Aligner.Normalization;
+using Aligner.Segmentation;
 
 namespace Aligner.Restoration;
 
@@ -30,6 +32,13 @@ public sealed class DiacriticRestorer
 
     private const int MaxSegment = 400;
 
+    // How sure the detector must be that a line or sentence is English to leave it alone.
+    private const double EnglishConfidence = 0.5;
+
+    // Without its names, a span must be this clearly English; a span this clearly Vietnamese is not asked again.
+    private const double MaskedEnglishConfidence = 0.9;
+    private const double NamesMatter = 0.9;
+
     // English words that are also bare Vietnamese syllables: they count as weak evidence of English.
     private static readonly FrozenSet<string> EnglishWords = FrozenSet.ToFrozenSet(
         ["a", "an", "at", "be", "but", "can", "do", "go", "he", "i", "in", "it", "me", "my", "no", "not", "on", "so",
@@ -46,21 +55,29 @@ public sealed class DiacriticRestorer
         EnglishWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly Lazy<DiacriticRestorer> DefaultInstance =
-        new(() => new DiacriticRestorer(LoadDefaultModel()), LazyThreadSafetyMode.ExecutionAndPublication);
+        new(() => new DiacriticRestorer(LoadDefaultModel(), null, LanguageDetector.Default), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string[] outputForms;
     private readonly int[]? photoLabel;
 
     /// <summary>Builds a restorer over <paramref name="model"/>.</summary>
+    /// <param name="model">The syllable model.</param>
+    /// <param name="options">The settings; <see cref="DiacriticRestorerOptions.Default"/> when null.</param>
+    /// <param name="detector">
+    /// When given, a line or sentence it calls English is left exactly as written, the Vietnamese names in it
+    /// included (<c>The Prime Minister met Mr. Pham Minh Chinh in Hanoi</c>); <see cref="Default"/> has
+    /// <see cref="LanguageDetector.Default"/>.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public DiacriticRestorer(SyllableLanguageModel model, DiacriticRestorerOptions? options = null)
+    public DiacriticRestorer(SyllableLanguageModel model, DiacriticRestorerOptions? options = null, LanguageDetector? detector = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         options ??= DiacriticRestorerOptions.Default;
         options.Validate();
         Model = model;
         Options = options;
+        Detector = detector;
         var photo = model.IdOf("ảnh".AsSpan());
         photoLabel = photo != SyllableLanguageModel.Unknown ? [photo] : null;
         outputForms = new string[model.VocabularySize];
@@ -80,13 +97,16 @@ public sealed class DiacriticRestorer
     /// <summary>The options this restorer was built with.</summary>
     public DiacriticRestorerOptions Options { get; }
 
+    /// <summary>The detector whose English lines and sentences are left as written, or null.</summary>
+    public LanguageDetector? Detector { get; }
+
     /// <summary>Loads the model embedded in the library.</summary>
     public static SyllableLanguageModel LoadDefaultModel() => ModelFile.LoadEmbedded(EmbeddedModelName, SyllableLanguageModel.Load);
 
     /// <summary>Loads a model from <paramref name="modelStream"/> (see <see cref="SyllableLanguageModel.Load"/>) and builds a restorer.</summary>
     /// <exception cref="InvalidDataException">The stream is not a syllable model.</exception>
-    public static DiacriticRestorer Create(Stream modelStream, DiacriticRestorerOptions? options = null) =>
-        new(SyllableLanguageModel.Load(modelStream), options);
+    public static DiacriticRestorer Create(Stream modelStream, DiacriticRestorerOptions? options = null, LanguageDetector? detector = null) =>
+        new(SyllableLanguageModel.Load(modelStream), options, detector);
 
     /// <summary>
     /// Returns <paramref name="text"/> with the diacritics of bare Vietnamese syllables restored (same length). The
@@ -198,6 +218,7 @@ public sealed class DiacriticRestorer
         private readonly float margin = (float)owner.Options.PruneMargin;
         private readonly List<Token> tokens = [];
         private readonly char[] scratch = new char[8];
+        private char[] masked = new char[256];
 
         // Per token of the line.
         private int[] ids = new int[64];
@@ -280,6 +301,12 @@ public sealed class DiacriticRestorer
 
         private void Line(ReadOnlySpan<char> line, int offset, Span<char> output, List<RestoredSyllable>? syllables, CancellationToken cancellationToken)
         {
+            // A line without a bare letter has nothing to restore; a line in English keeps its names as written.
+            if ((!line.ContainsAnyInRange('a', 'z') && !line.ContainsAnyInRange('A', 'Z')) || IsEnglish(line))
+            {
+                return;
+            }
+
             SyllableTokenizer.Tokenize(line, tokens);
             var n = tokens.Count;
             if (n == 0)
@@ -302,6 +329,7 @@ public sealed class DiacriticRestorer
 
             var capsLine = longWords >= 2 && upperWords * 10 >= longWords * 6;
             var words = 0;
+            var sentenceEnds = 0;
             var anyRestorable = false;
             var initial = true;
             for (var i = 0; i < n; i++)
@@ -321,6 +349,7 @@ public sealed class DiacriticRestorer
                     case TokenKind.SentenceEnd:
                         ids[i] = SyllableLanguageModel.SentenceEnd;
                         initial = true;
+                        sentenceEnds += i + 1 < n ? 1 : 0;
                         continue;
                     default:
                         break;
@@ -346,6 +375,11 @@ public sealed class DiacriticRestorer
             if (!anyRestorable)
             {
                 return;
+            }
+
+            if (sentenceEnds > 0 && owner.Detector is not null)
+            {
+                EnglishSentences(line);
             }
 
             TitleCaseHeadlines(words);
@@ -376,6 +410,74 @@ public sealed class DiacriticRestorer
 
                 segmentStart = i < n && tokens[i].Kind == TokenKind.SentenceEnd ? i + 1 : i;
             }
+        }
+
+        // True when the detector calls the span English. Names travel between languages and a Vietnamese name weighs
+        // towards Vietnamese ("The Prime Minister met Mr. Pham Minh Chinh in Hanoi" is Vietnamese by a hair), so the
+        // span is also asked without its capitalised bare syllables (but the first word), where it must be clearly English.
+        private bool IsEnglish(ReadOnlySpan<char> span)
+        {
+            if (owner.Detector is not { } detector)
+            {
+                return false;
+            }
+
+            var detection = detector.Detect(span);
+            if (detection.Language == DetectedLanguage.English)
+            {
+                return detection.Confidence >= EnglishConfidence;
+            }
+
+            if (detection.Language == DetectedLanguage.Vietnamese && detection.Confidence >= NamesMatter)
+            {
+                return false;
+            }
+
+            if (masked.Length < span.Length)
+            {
+                masked = new char[Math.Max(span.Length, masked.Length * 2)];
+            }
+
+            var text = masked.AsSpan(0, span.Length);
+            span.CopyTo(text);
+            var any = false;
+            var first = true;
+            for (var i = 0; i < text.Length;)
+            {
+                if (!SyllableTokenizer.IsWordChar(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < text.Length && SyllableTokenizer.IsWordChar(text[i]))
+                {
+                    i++;
+                }
+
+                var word = text[start..i];
+                if (!first && i - start <= scratch.Length && Casing(word) == 1 && !word.ContainsAnyExceptInRange('A', 'z'))
+                {
+                    var lower = scratch.AsSpan(0, word.Length);
+                    word.ToLowerInvariant(lower);
+                    if (model.CandidatesOf(lower) is not null)
+                    {
+                        word.Fill(' ');
+                        any = true;
+                    }
+                }
+
+                first = false;
+            }
+
+            if (!any)
+            {
+                return false;
+            }
+
+            detection = detector.Detect(text);
+            return detection.Language == DetectedLanguage.English && detection.Confidence >= MaskedEnglishConfidence;
         }
 
         // Sets ids/cands/weights of a word token; true when it may be restored.
@@ -536,6 +638,30 @@ public sealed class DiacriticRestorer
                 if (opens && credit is >= 1 and <= 6)
                 {
                     cands[i] = owner.photoLabel;
+                }
+            }
+        }
+
+        // In a line of several sentences, the sentences the detector calls English (split as the aligner splits them,
+        // so "Mr." ends none) keep their words as written; they still count as English context for their neighbours.
+        private void EnglishSentences(ReadOnlySpan<char> line)
+        {
+            var sentences = SentenceSplitter.Split(line);
+            if (sentences.Count < 2)
+            {
+                return;
+            }
+
+            var t = 0;
+            foreach (var sentence in sentences)
+            {
+                var english = IsEnglish(sentence.Range.Slice(line));
+                for (; t < tokens.Count && tokens[t].Start < sentence.Range.End; t++)
+                {
+                    if (english && tokens[t].Start >= sentence.Range.Start)
+                    {
+                        cands[t] = null;
+                    }
                 }
             }
         }
