@@ -15,7 +15,7 @@ internal static class RestoreCommand
         tone.AcceptOnlyFromAmong("old", "new");
         var model = new Option<string?>("--model", "-m") { Description = "A model written by train-restorer instead of the embedded one." };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
-        var beam = new Option<int>("--beam") { Description = "Hypotheses kept per syllable by the beam search (1-256).", DefaultValueFactory = _ => DiacriticRestorerOptions.Default.BeamWidth };
+        var beam = new Option<int>("--beam") { Description = "Hypotheses kept per syllable by the beam search (1-256, default 16).", DefaultValueFactory = _ => DiacriticRestorerOptions.Default.BeamWidth };
         var cacheWeight = new Option<double>("--cache-weight") { Description = "Weight of what the input's accented lines write (0-10; 0 turns the document cache off).", DefaultValueFactory = _ => DiacriticRestorerOptions.Default.CacheWeight };
         var command = new Command("restore", """
             Writes the text with the diacritics of bare Vietnamese syllables restored, line for line. English and other

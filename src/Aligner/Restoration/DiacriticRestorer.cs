@@ -212,7 +212,12 @@ public sealed class DiacriticRestorer
     /// <summary>The per-call state of one restoration: scratch buffers, never shared.</summary>
     private sealed class Decoder(DiacriticRestorer owner, DocumentCache? cache)
     {
-        private readonly DocumentCache? cache = cache is { IsEmpty: false } ? cache : null;
+        private readonly DocumentCache? given = cache;
+        private DocumentCache? cache = cache is { IsEmpty: false } ? cache : null;
+
+        // The second pass: the first pass's choices, counted; and whether undisputed sentences are skipped.
+        private Dictionary<int, int>? selfCounts;
+        private bool secondPass;
         private readonly SyllableLanguageModel model = owner.Model;
         private readonly DiacriticRestorerOptions options = owner.Options;
         private readonly float margin = (float)owner.Options.PruneMargin;
@@ -282,6 +287,30 @@ public sealed class DiacriticRestorer
             }
 
             namesAsWritten = (marked * 50 >= letters && marked > 0) || (english * 50 >= words && english >= 2);
+            if (options.SelfCacheWeight == 0 || options.CacheWeight == 0)
+            {
+                Lines(text, output, syllables, cancellationToken);
+                return changedAny;
+            }
+
+            // Two passes: the first one's choices teach the second (a key read the same way across the document),
+            // which decodes again only the sentences where a chosen form is not the one the cache now favours.
+            selfCounts = [];
+            Lines(text, output, null, cancellationToken);
+            if (selfCounts.Count == 0 && syllables is null)
+            {
+                return changedAny;
+            }
+
+            cache = (given ?? DocumentCache.Empty(model)).With(selfCounts, options.SelfCacheWeight, options);
+            selfCounts = null;
+            secondPass = syllables is null;
+            Lines(text, output, syllables, cancellationToken);
+            return changedAny;
+        }
+
+        private void Lines(ReadOnlySpan<char> text, Span<char> output, List<RestoredSyllable>? syllables, CancellationToken cancellationToken)
+        {
             var start = 0;
             while (start <= text.Length)
             {
@@ -295,18 +324,10 @@ public sealed class DiacriticRestorer
 
                 start = end + 1;
             }
-
-            return changedAny;
         }
 
         private void Line(ReadOnlySpan<char> line, int offset, Span<char> output, List<RestoredSyllable>? syllables, CancellationToken cancellationToken)
         {
-            // A line without a bare letter has nothing to restore; a line in English keeps its names as written.
-            if ((!line.ContainsAnyInRange('a', 'z') && !line.ContainsAnyInRange('A', 'Z')) || IsEnglish(line))
-            {
-                return;
-            }
-
             SyllableTokenizer.Tokenize(line, tokens);
             var n = tokens.Count;
             if (n == 0)
@@ -372,7 +393,8 @@ public sealed class DiacriticRestorer
                 initial = false;
             }
 
-            if (!anyRestorable)
+            // A line in English keeps its names as written (asked only when there is something to restore).
+            if (!anyRestorable || IsEnglish(line))
             {
                 return;
             }
@@ -400,6 +422,11 @@ public sealed class DiacriticRestorer
                 for (var k = segmentStart; k < i && !hasWork; k++)
                 {
                     hasWork = cands[k] is not null;
+                }
+
+                if (hasWork && secondPass && !Disputed(segmentStart, i, offset, output))
+                {
+                    hasWork = false; // the first pass already chose the forms the cache favours
                 }
 
                 if (hasWork)
@@ -642,6 +669,35 @@ public sealed class DiacriticRestorer
             }
         }
 
+        // True when a syllable of the sentence, as the first pass wrote it, is not the form of its key the cache favours.
+        private bool Disputed(int from, int to, int offset, Span<char> output)
+        {
+            for (var k = from; k < to; k++)
+            {
+                if (cands[k] is not { } list)
+                {
+                    continue;
+                }
+
+                var t = tokens[k];
+                if (!SyllableKey.TryCanonical(output.Slice(offset + t.Start, t.Length), scratch, out var canonical))
+                {
+                    return true;
+                }
+
+                var written = cache!.Bonus(model.IdOf(canonical));
+                foreach (var form in list)
+                {
+                    if (cache.Bonus(form) > written)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         // In a line of several sentences, the sentences the detector calls English (split as the aligner splits them,
         // so "Mr." ends none) keep their words as written; they still count as English context for their neighbours.
         private void EnglishSentences(ReadOnlySpan<char> line)
@@ -818,6 +874,12 @@ public sealed class DiacriticRestorer
                 }
 
                 changedAny |= changed;
+                if (selfCounts is not null)
+                {
+                    var id = list[chosen[p]];
+                    selfCounts[id] = selfCounts.GetValueOrDefault(id) + 1;
+                }
+
                 if (syllables is not null)
                 {
                     var confidence = Confidence(p, count, list);

@@ -12,8 +12,8 @@ public sealed record DiacriticRestorerOptions
     /// <summary>Tone placement of restored <c>oa</c>/<c>oe</c>/<c>uy</c> syllables. Default <see cref="ToneMarkStyle.Old"/>.</summary>
     public ToneMarkStyle ToneStyle { get; init; } = ToneMarkStyle.Old;
 
-    /// <summary>Hypotheses kept per syllable by the beam search (1–256). Default 8.</summary>
-    public int BeamWidth { get; init; } = 8;
+    /// <summary>Hypotheses kept per syllable by the beam search (1–256). Default 16 (chosen on NTREX-128 dev).</summary>
+    public int BeamWidth { get; init; } = 16;
 
     /// <summary>
     /// Hypotheses scoring more than this many nats (natural-log units) below the best at the same syllable are
@@ -46,6 +46,13 @@ public sealed record DiacriticRestorerOptions
     /// <summary>α, the count added to every form of a key in a <see cref="DocumentCache"/> (0.01–100). Default 0.5 (chosen on NTREX-128 dev).</summary>
     public double CacheSmoothing { get; init; } = 0.5;
 
+    /// <summary>
+    /// When above 0, a second pass: the forms the first pass chose count into the <see cref="DocumentCache"/>, each
+    /// weighing this share of an accented syllable of the document, and the sentences where a chosen form is not the
+    /// one the cache now favours are decoded again (0–10; 0: one pass). Default 0.5 (chosen on NTREX-128 dev).
+    /// </summary>
+    public double SelfCacheWeight { get; init; }
+
     internal void Validate()
     {
         if (!Enum.IsDefined(ToneStyle))
@@ -75,6 +82,11 @@ public sealed record DiacriticRestorerOptions
         if (double.IsNaN(CacheWeight) || CacheWeight is < 0 or > 10)
         {
             throw new ArgumentOutOfRangeException(nameof(CacheWeight), CacheWeight, "Must be in [0, 10].");
+        }
+
+        if (double.IsNaN(SelfCacheWeight) || SelfCacheWeight is < 0 or > 10)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SelfCacheWeight), SelfCacheWeight, "Must be in [0, 10].");
         }
 
         if (double.IsNaN(CacheSmoothing) || CacheSmoothing is < 0.01 or > 100)

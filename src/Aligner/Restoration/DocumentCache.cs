@@ -21,13 +21,18 @@ namespace Aligner.Restoration;
 public sealed class DocumentCache
 {
     private readonly float[]? bonus;
+    private readonly Dictionary<int, float> counts;
 
-    private DocumentCache(SyllableLanguageModel model, float[]? bonus, int syllableCount)
+    private DocumentCache(SyllableLanguageModel model, Dictionary<int, float> counts, float[]? bonus, int syllableCount)
     {
         Model = model;
+        this.counts = counts;
         this.bonus = bonus;
         SyllableCount = syllableCount;
     }
+
+    /// <summary>A cache that has counted nothing.</summary>
+    internal static DocumentCache Empty(SyllableLanguageModel model) => new(model, [], null, 0);
 
     /// <summary>The model whose syllables the cache counts.</summary>
     public SyllableLanguageModel Model { get; }
@@ -40,6 +45,55 @@ public sealed class DocumentCache
 
     /// <summary>The log-probability bonus of form <paramref name="id"/> (0 when its key was never seen).</summary>
     internal float Bonus(int id) => bonus is null ? 0f : bonus[id];
+
+    /// <summary>
+    /// This cache with <paramref name="extra"/> counts added, each weighing <paramref name="extraWeight"/> of an
+    /// accented syllable: the restorer's own sure choices in its second pass.
+    /// </summary>
+    internal DocumentCache With(Dictionary<int, int> extra, double extraWeight, DiacriticRestorerOptions options)
+    {
+        var merged = new Dictionary<int, float>(counts);
+        foreach (var (id, count) in extra)
+        {
+            merged[id] = merged.GetValueOrDefault(id) + (float)(count * extraWeight);
+        }
+
+        return new DocumentCache(Model, merged, Bonuses(Model, merged, options.CacheWeight, options.CacheSmoothing), SyllableCount);
+    }
+
+    /// <summary>The bonuses of the counted forms' keys (null when nothing was counted or the weight is 0).</summary>
+    private static float[]? Bonuses(SyllableLanguageModel model, Dictionary<int, float> counts, double weight, double smoothing)
+    {
+        if (counts.Count == 0 || weight == 0)
+        {
+            return null;
+        }
+
+        var bonus = new float[model.VocabularySize];
+        var done = new HashSet<int[]>(ReferenceEqualityComparer.Instance);
+        foreach (var id in counts.Keys)
+        {
+            var list = model.CandidatesOf(VietnameseFolding.Fold(model.Form(id)));
+            if (list is null || !done.Add(list))
+            {
+                continue;
+            }
+
+            double keyCount = 0;
+            foreach (var form in list)
+            {
+                keyCount += counts.GetValueOrDefault(form);
+            }
+
+            var k = list.Length;
+            foreach (var form in list)
+            {
+                bonus[form] = (float)(weight * Math.Log(k * (counts.GetValueOrDefault(form) + smoothing) / (keyCount + (smoothing * k))));
+            }
+        }
+
+        return bonus;
+    }
 
     /// <summary>Counts the accented lines of <paramref name="contexts"/> and turns the counts into bonuses.</summary>
     internal static DocumentCache Build(SyllableLanguageModel model, DiacriticRestorerOptions options, IEnumerable<string> contexts)
@@ -145,35 +199,13 @@ public sealed class DocumentCache
 
         public DocumentCache ToCache(double weight, double smoothing)
         {
-            if (total == 0 || weight == 0)
+            var frozen = new Dictionary<int, float>(counts.Count);
+            foreach (var (id, count) in counts)
             {
-                return new DocumentCache(model, null, total);
+                frozen[id] = count;
             }
 
-            var bonus = new float[model.VocabularySize];
-            var done = new HashSet<int[]>(ReferenceEqualityComparer.Instance);
-            foreach (var id in counts.Keys)
-            {
-                var list = model.CandidatesOf(VietnameseFolding.Fold(model.Form(id)));
-                if (list is null || !done.Add(list))
-                {
-                    continue;
-                }
-
-                var keyCount = 0;
-                foreach (var form in list)
-                {
-                    keyCount += counts.GetValueOrDefault(form);
-                }
-
-                var k = list.Length;
-                foreach (var form in list)
-                {
-                    bonus[form] = (float)(weight * Math.Log(k * (counts.GetValueOrDefault(form) + smoothing) / (keyCount + (smoothing * k))));
-                }
-            }
-
-            return new DocumentCache(model, bonus, total);
+            return new DocumentCache(model, frozen, Bonuses(model, frozen, weight, smoothing), total);
         }
     }
 }
