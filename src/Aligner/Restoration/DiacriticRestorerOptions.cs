@@ -51,7 +51,7 @@ public sealed record DiacriticRestorerOptions
     /// weighing this share of an accented syllable of the document, and the sentences where a chosen form is not the
     /// one the cache now favours are decoded again (0–10; 0: one pass). Default 0.5 (chosen on NTREX-128 dev).
     /// </summary>
-    public double SelfCacheWeight { get; init; }
+    public double SelfCacheWeight { get; init; } = 0.5;
 
     internal void Validate()
     {

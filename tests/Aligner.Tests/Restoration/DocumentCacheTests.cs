@@ -119,6 +119,36 @@ public sealed class DocumentCacheTests
         }
     }
 
+    [Test]
+    public void Restore_ContextWritesAnotherForm_FollowsTheContext()
+    {
+        var cache = Restorer.CreateCache("Ông Thánh đến.\nAnh Thánh nói.");
+
+        Restorer.Restore(Caption, cache).Should().Be("anh Thánh nói với cô ấy");
+    }
+
+    [Test]
+    public void Restore_SecondPass_ReadsAKeyAsTheRestOfTheTextDoes()
+    {
+        // A bare text about rain: alone, the last line reads "mua" as "mùa" (season); the second pass counts the
+        // first pass's "mưa" (rain) of the lines before and reads it the same way.
+        const string text = "Mua lon keo dai o Ha Noi\nTroi mua to suot dem qua, nuoc ngap nhieu tuyen pho.\nCon mua lon nhat trong nam.\nNguoi dan di lam trong mua.";
+        var onePass = new DiacriticRestorer(Restorer.Model, DiacriticRestorerOptions.Default with { SelfCacheWeight = 0 }, Restorer.Detector);
+
+        onePass.Restore(text).Split('\n')[3].Should().Be("Người dân đi làm trong mùa.");
+        Restorer.Restore(text).Split('\n')[3].Should().Be("Người dân đi làm trong mưa.");
+        Restorer.Analyze(text).Syllables.Should().HaveCount(onePass.Analyze(text).Syllables.Count, "the second pass reports every syllable");
+    }
+
+    [TestCase(-1)] // negative
+    [TestCase(double.NaN)] // not a number
+    public void Constructor_BadSelfCacheWeight_Throws(double weight)
+    {
+        var act = () => new DiacriticRestorer(Restorer.Model, DiacriticRestorerOptions.Default with { SelfCacheWeight = weight });
+
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
     [TestCase(-0.1)] // negative weight
     [TestCase(double.NaN)] // not a number
     [TestCase(11)] // too heavy
