@@ -293,26 +293,40 @@ public sealed class DiacriticRestorer
                 return changedAny;
             }
 
-            // Two passes: the first one's choices teach the second (a key read the same way across the document),
-            // which decodes again only the sentences where a chosen form is not the one the cache now favours.
-            selfCounts = [];
-            Lines(text, output, null, cancellationToken);
-            if (selfCounts.Count == 0 && syllables is null)
+            // Two passes over each block of the text (a stretch of lines about the size of a news article, ended early
+            // by a blank line): the first pass's choices teach the second (a key read the same way across the block),
+            // which decodes again only the sentences where a chosen form is not the one the cache now favours. The
+            // cache stays local: over a whole corpus the first pass's choices only repeat the model's preferences.
+            var blockStart = 0;
+            while (blockStart < text.Length)
             {
-                return changedAny;
+                var blockEnd = BlockEnd(text, blockStart, options.SelfCacheBlock);
+                selfCounts = [];
+                cache = given is { IsEmpty: false } ? given : null;
+                secondPass = false;
+                Lines(text, blockStart, blockEnd, output, null, cancellationToken);
+                if (selfCounts.Count > 0 || syllables is not null)
+                {
+                    cache = (given ?? DocumentCache.Empty(model)).With(selfCounts, options.SelfCacheWeight, options);
+                    selfCounts = null;
+                    secondPass = syllables is null;
+                    Lines(text, blockStart, blockEnd, output, syllables, cancellationToken);
+                }
+
+                blockStart = blockEnd;
             }
 
-            cache = (given ?? DocumentCache.Empty(model)).With(selfCounts, options.SelfCacheWeight, options);
-            selfCounts = null;
-            secondPass = syllables is null;
-            Lines(text, output, syllables, cancellationToken);
             return changedAny;
         }
 
-        private void Lines(ReadOnlySpan<char> text, Span<char> output, List<RestoredSyllable>? syllables, CancellationToken cancellationToken)
+        private void Lines(ReadOnlySpan<char> text, Span<char> output, List<RestoredSyllable>? syllables, CancellationToken cancellationToken) =>
+            Lines(text, 0, text.Length, output, syllables, cancellationToken);
+
+        // The lines that start in [from, to).
+        private void Lines(ReadOnlySpan<char> text, int from, int to, Span<char> output, List<RestoredSyllable>? syllables, CancellationToken cancellationToken)
         {
-            var start = 0;
-            while (start <= text.Length)
+            var start = from;
+            while (start < to)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var end = text[start..].IndexOf('\n');
@@ -324,6 +338,38 @@ public sealed class DiacriticRestorer
 
                 start = end + 1;
             }
+        }
+
+        // Where the block that starts at `start` ends: after the line that brings it to `size` words, or after a blank
+        // line that follows at least a tenth of that, or at the end of the text. Always at a line start.
+        private static int BlockEnd(ReadOnlySpan<char> text, int start, int size)
+        {
+            var words = 0;
+            var at = start;
+            while (at < text.Length)
+            {
+                var end = text[at..].IndexOf('\n');
+                end = end < 0 ? text.Length : at + end;
+                var line = text[at..end];
+                var blank = line.IsWhiteSpace();
+                if (blank && words * 10 >= size)
+                {
+                    return Math.Min(end + 1, text.Length);
+                }
+
+                for (var i = 0; i < line.Length; i++)
+                {
+                    words += !char.IsWhiteSpace(line[i]) && (i == 0 || char.IsWhiteSpace(line[i - 1])) ? 1 : 0;
+                }
+
+                at = Math.Min(end + 1, text.Length);
+                if (words >= size)
+                {
+                    return at;
+                }
+            }
+
+            return text.Length;
         }
 
         private void Line(ReadOnlySpan<char> line, int offset, Span<char> output, List<RestoredSyllable>? syllables, CancellationToken cancellationToken)

@@ -53,6 +53,12 @@ public sealed record DiacriticRestorerOptions
     /// </summary>
     public double SelfCacheWeight { get; init; } = 0.5;
 
+    /// <summary>
+    /// The second pass works on blocks of about this many words (a blank line ends a block early), so that what it
+    /// learns stays local to an article (50–100,000). Default 1,000 (chosen on NTREX-128 dev).
+    /// </summary>
+    public int SelfCacheBlock { get; init; } = 1000;
+
     internal void Validate()
     {
         if (!Enum.IsDefined(ToneStyle))
@@ -89,6 +95,8 @@ public sealed record DiacriticRestorerOptions
             throw new ArgumentOutOfRangeException(nameof(SelfCacheWeight), SelfCacheWeight, "Must be in [0, 10].");
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThan(SelfCacheBlock, 50, nameof(SelfCacheBlock));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(SelfCacheBlock, 100_000, nameof(SelfCacheBlock));
         if (double.IsNaN(CacheSmoothing) || CacheSmoothing is < 0.01 or > 100)
         {
             throw new ArgumentOutOfRangeException(nameof(CacheSmoothing), CacheSmoothing, "Must be in [0.01, 100].");

@@ -149,6 +149,15 @@ public sealed class DocumentCacheTests
         act.Should().Throw<ArgumentOutOfRangeException>();
     }
 
+    [TestCase(49)] // blocks too small to learn from
+    [TestCase(100_001)] // blocks too large to stay local
+    public void Constructor_BadSelfCacheBlock_Throws(int block)
+    {
+        var act = () => new DiacriticRestorer(Restorer.Model, DiacriticRestorerOptions.Default with { SelfCacheBlock = block });
+
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
     [TestCase(-0.1)] // negative weight
     [TestCase(double.NaN)] // not a number
     [TestCase(11)] // too heavy
