@@ -32,12 +32,6 @@ public sealed class DiacriticRestorer
 
     private const int MaxSegment = 400;
 
-    // How sure the detector must be that a line or sentence is English to leave it alone.
-    private const double EnglishConfidence = 0.5;
-
-    // Without its names, a span must be this clearly English; a span this clearly Vietnamese is not asked again.
-    private const double MaskedEnglishConfidence = 0.9;
-    private const double NamesMatter = 0.9;
 
     // English words that are also bare Vietnamese syllables: they count as weak evidence of English.
     private static readonly FrozenSet<string> EnglishWords = FrozenSet.ToFrozenSet(
@@ -223,7 +217,7 @@ public sealed class DiacriticRestorer
         private readonly float margin = (float)owner.Options.PruneMargin;
         private readonly List<Token> tokens = [];
         private readonly char[] scratch = new char[8];
-        private char[] masked = new char[256];
+        private readonly EnglishSpans? englishSpans = owner.Detector is { } detector ? new EnglishSpans(detector, owner.Model) : null;
 
         // Per token of the line.
         private int[] ids = new int[64];
@@ -440,12 +434,12 @@ public sealed class DiacriticRestorer
             }
 
             // A line in English keeps its names as written (asked only when there is something to restore).
-            if (!anyRestorable || IsEnglish(line))
+            if (!anyRestorable || englishSpans?.IsEnglish(line) == true)
             {
                 return;
             }
 
-            if (sentenceEnds > 0 && owner.Detector is not null)
+            if (sentenceEnds > 0 && englishSpans is not null)
             {
                 EnglishSentences(line);
             }
@@ -483,74 +477,6 @@ public sealed class DiacriticRestorer
 
                 segmentStart = i < n && tokens[i].Kind == TokenKind.SentenceEnd ? i + 1 : i;
             }
-        }
-
-        // True when the detector calls the span English. Names travel between languages and a Vietnamese name weighs
-        // towards Vietnamese ("The Prime Minister met Mr. Pham Minh Chinh in Hanoi" is Vietnamese by a hair), so the
-        // span is also asked without its capitalised bare syllables (but the first word), where it must be clearly English.
-        private bool IsEnglish(ReadOnlySpan<char> span)
-        {
-            if (owner.Detector is not { } detector)
-            {
-                return false;
-            }
-
-            var detection = detector.Detect(span);
-            if (detection.Language == DetectedLanguage.English)
-            {
-                return detection.Confidence >= EnglishConfidence;
-            }
-
-            if (detection.Language == DetectedLanguage.Vietnamese && detection.Confidence >= NamesMatter)
-            {
-                return false;
-            }
-
-            if (masked.Length < span.Length)
-            {
-                masked = new char[Math.Max(span.Length, masked.Length * 2)];
-            }
-
-            var text = masked.AsSpan(0, span.Length);
-            span.CopyTo(text);
-            var any = false;
-            var first = true;
-            for (var i = 0; i < text.Length;)
-            {
-                if (!SyllableTokenizer.IsWordChar(text[i]))
-                {
-                    i++;
-                    continue;
-                }
-
-                var start = i;
-                while (i < text.Length && SyllableTokenizer.IsWordChar(text[i]))
-                {
-                    i++;
-                }
-
-                var word = text[start..i];
-                if (!first && i - start <= scratch.Length && Casing(word) == 1 && !word.ContainsAnyExceptInRange('A', 'z'))
-                {
-                    var lower = scratch.AsSpan(0, word.Length);
-                    word.ToLowerInvariant(lower);
-                    if (model.CandidatesOf(lower) is not null)
-                    {
-                        word.Fill(' ');
-                        any = true;
-                    }
-                }
-
-                first = false;
-            }
-
-            if (!any)
-            {
-                return false;
-            }
-
-            detection = detector.Detect(text);
-            return detection.Language == DetectedLanguage.English && detection.Confidence >= MaskedEnglishConfidence;
         }
 
         // Sets ids/cands/weights of a word token; true when it may be restored.
@@ -757,10 +683,10 @@ public sealed class DiacriticRestorer
             var t = 0;
             foreach (var sentence in sentences)
             {
-                var english = IsEnglish(sentence.Range.Slice(line));
+                var isEnglish = englishSpans!.IsEnglish(sentence.Range.Slice(line));
                 for (; t < tokens.Count && tokens[t].Start < sentence.Range.End; t++)
                 {
-                    if (english && tokens[t].Start >= sentence.Range.Start)
+                    if (isEnglish && tokens[t].Start >= sentence.Range.Start)
                     {
                         cands[t] = null;
                     }
