@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Measures diacritic restoration with ../shared/eval/restoration_eval.py: the accented text is stripped of its
 # diacritics, given to `aligner restore` on stdin and the output scored against the original.
-# Held-out sets: baomoi articles whose id ends in 0 (never used for training) and the .vi side of NTREX dev.
+# Sets: baomoi articles whose id ends in 0 (held out: never trained on, no setting chosen on them), the .vi side of
+# NTREX dev (dev: settings are chosen on it) with every line stripped, and NTREX dev with every other line of each
+# document left accented, each document restored on its own and only its stripped lines scored (the document cache's
+# case, benchmarks/eval/restoration_context.py).
 # Usage: bash benchmarks/eval/restoration.sh [WORK_DIR] [-- extra restore options, e.g. --model m.bin]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -53,4 +56,23 @@ for set in baomoi-id0 ntrex-dev; do
     "$(echo "$out" | awk '/^tokens/ {print $2}')" \
     "$(echo "$out" | awk '/^accuracy/ {print $2}')" \
     "$(echo "$out" | awk '/^accuracy/ {print $4}')" "$secs"
+done
+
+start=$(date +%s.%N)
+out=$(python3 "$root/benchmarks/eval/restoration_context.py" --eval "$eval" --gold "$ntrex" \
+  --docs "$data/ntrex128-en-vi/dev.docs.tsv" --work "$work/restoration/ntrex-half" --cmd "$cli restore $*")
+secs=$(echo "$(date +%s.%N) - $start" | bc)
+echo "$out" > "$work/restoration/ntrex-dev-half.score.txt"
+printf '| %s | %s | %s | %s | %.1f |\n' ntrex-dev-half \
+  "$(echo "$out" | awk '/^tokens/ {print $2}')" \
+  "$(echo "$out" | awk '/^accuracy/ {print $2}')" \
+  "$(echo "$out" | awk '/^accuracy/ {print $4}')" "$secs"
+
+# English stays English: the English sides of the dev sets must come back byte for byte.
+printf '\n| English set | lines | lines changed | byte-identical |\n|---|---|---|---|\n'
+for en in "$data/ntrex128-en-vi/dev.en" "$data/flores200-en-vi/dev.en"; do
+  $cli restore $* "$en" > "$work/restoration/english.out"
+  changed=$(diff "$en" "$work/restoration/english.out" | grep -c '^<' || true)
+  same=no; cmp -s "$en" "$work/restoration/english.out" && same=yes
+  printf '| %s | %s | %s | %s |\n' "${en#$data/}" "$(wc -l < "$en")" "$changed" "$same"
 done

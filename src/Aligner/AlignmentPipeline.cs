@@ -177,10 +177,15 @@ public sealed class AlignmentPipeline
     /// <see cref="SourceText.Text"/> (an HTML page's source).
     /// </summary>
     public static (PreparedText English, PreparedText Vietnamese) PrepareBilingual(
-        SourceText source, Lexicon? lexicon, LanguageDetector detector, bool restoreDiacritics, CancellationToken cancellationToken = default)
+        SourceText source, Lexicon? lexicon, LanguageDetector detector, bool restoreDiacritics, CancellationToken cancellationToken = default) =>
+        PrepareBilingual(source, lexicon, detector, restoreDiacritics, null, cancellationToken);
+
+    // With the collection's diacritics cache (built lazily, only when some file holds Vietnamese without diacritics).
+    internal static (PreparedText English, PreparedText Vietnamese) PrepareBilingual(
+        SourceText source, Lexicon? lexicon, LanguageDetector detector, bool restoreDiacritics, Lazy<DocumentCache>? cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var (english, vietnamese) = PrepareBilingual(source.Content, lexicon, detector, restoreDiacritics, cancellationToken);
+        var (english, vietnamese) = PrepareBilingual(source.Content, lexicon, detector, restoreDiacritics, cache, cancellationToken);
         return source.Format == SourceFormat.PlainText
             ? (english, vietnamese)
             : (english with { Sentences = ToSource(source, english.Sentences) }, vietnamese with { Sentences = ToSource(source, vietnamese.Sentences) });
@@ -294,7 +299,7 @@ public sealed class AlignmentPipeline
     private static (ReadText Read, Sentence[] Sentences, SentenceFeatures[] Features) PrepareSide(string text, Side side, Lexicon? lexicon, LanguageDetector? detector, bool restoreDiacritics, StageTimes? times, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var read = Read(text, relatedLists: true, detector, restoreDiacritics && side == Side.Vietnamese, times, cancellationToken);
+        var read = Read(text, relatedLists: true, detector, restoreDiacritics && side == Side.Vietnamese, null, times, cancellationToken);
         var other = side == Side.English ? DetectedLanguage.Vietnamese : DetectedLanguage.English;
         var sentences = new Sentence[read.Count];
         var features = new SentenceFeatures[read.Count];
@@ -322,13 +327,28 @@ public sealed class AlignmentPipeline
     /// <param name="cancellationToken">Stops a long run.</param>
     /// <returns>The English sentences and the Vietnamese ones, each in text order with ranges into the original text.</returns>
     public static (PreparedText English, PreparedText Vietnamese) PrepareBilingual(
-        string text, Lexicon? lexicon, LanguageDetector detector, bool restoreDiacritics, CancellationToken cancellationToken = default)
+        string text, Lexicon? lexicon, LanguageDetector detector, bool restoreDiacritics, CancellationToken cancellationToken = default) =>
+        PrepareBilingual(text, lexicon, detector, restoreDiacritics, (Lazy<DocumentCache>?)null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="PrepareBilingual(string, Lexicon, LanguageDetector, bool, CancellationToken)"/> with the diacritics of
+    /// bare Vietnamese restored using <paramref name="cache"/> (in a collection, the cache of all its files,
+    /// <see cref="DiacriticRestorer.CreateCache(IEnumerable{string})"/> of <see cref="DiacriticRestorer.Default"/>); the
+    /// text's own cache when null.
+    /// </summary>
+    public static (PreparedText English, PreparedText Vietnamese) PrepareBilingual(
+        string text, Lexicon? lexicon, LanguageDetector detector, bool restoreDiacritics, DocumentCache? cache, CancellationToken cancellationToken = default) =>
+        PrepareBilingual(text, lexicon, detector, restoreDiacritics, cache is null ? null : new Lazy<DocumentCache>(cache), cancellationToken);
+
+    // The cache is lazy: a collection builds it only when some file holds Vietnamese without diacritics.
+    internal static (PreparedText English, PreparedText Vietnamese) PrepareBilingual(
+        string text, Lexicon? lexicon, LanguageDetector detector, bool restoreDiacritics, Lazy<DocumentCache>? cache, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(detector);
 
         // Related-news lists are not furniture here: their teasers may have translations in other files.
-        var read = Read(text, relatedLists: false, detector, restoreDiacritics, null, cancellationToken);
+        var read = Read(text, relatedLists: false, detector, restoreDiacritics, cache, null, cancellationToken);
         var englishSentences = new List<Sentence>();
         var englishFeatures = new List<SentenceFeatures>();
         var vietnameseSentences = new List<Sentence>();
@@ -362,7 +382,7 @@ public sealed class AlignmentPipeline
 
     // What both preparations start from: the normalised view, its sentences, which of them are page furniture, the
     // language of each sentence's paragraph (when a detector is given) and the text the features are read from.
-    private static ReadText Read(string text, bool relatedLists, LanguageDetector? detector, bool restoreDiacritics, StageTimes? times, CancellationToken cancellationToken)
+    private static ReadText Read(string text, bool relatedLists, LanguageDetector? detector, bool restoreDiacritics, Lazy<DocumentCache>? cache, StageTimes? times, CancellationToken cancellationToken)
     {
         var start = StageTimes.Start();
         var view = NormalizedText.Create(text);
@@ -378,7 +398,7 @@ public sealed class AlignmentPipeline
             return new ReadText(view, sentences, furniture, null, view.Text);
         }
 
-        var (languages, scored) = DetectParagraphs(view.Text, sentences, detector, restoreDiacritics, times, cancellationToken);
+        var (languages, scored) = DetectParagraphs(view.Text, sentences, detector, restoreDiacritics, cache, times, cancellationToken);
         return new ReadText(view, sentences, furniture, languages, scored);
     }
 
@@ -410,11 +430,13 @@ public sealed class AlignmentPipeline
     }
 
     // The language of each sentence's paragraph, and the text the features are read from: the normalised text, with
-    // Vietnamese paragraphs that lack their diacritics restored when asked (same length, same offsets).
-    private static (LanguageDetection[] Languages, string Scored) DetectParagraphs(string text, IReadOnlyList<Sentence> sentences, LanguageDetector detector, bool restoreDiacritics, StageTimes? times, CancellationToken cancellationToken)
+    // Vietnamese paragraphs that lack their diacritics restored when asked (same length, same offsets), with what the
+    // accented text of the file (or of the collection, when a cache is given) writes.
+    private static (LanguageDetection[] Languages, string Scored) DetectParagraphs(string text, IReadOnlyList<Sentence> sentences, LanguageDetector detector, bool restoreDiacritics, Lazy<DocumentCache>? cache, StageTimes? times, CancellationToken cancellationToken)
     {
         var languages = new LanguageDetection[sentences.Count];
         char[]? restored = null;
+        DocumentCache? documentCache = null;
         foreach (var (first, end) in SentenceSplitter.ParagraphExtents(sentences))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -427,7 +449,8 @@ public sealed class AlignmentPipeline
             {
                 start = StageTimes.Start();
                 restored ??= text.ToCharArray();
-                DiacriticRestorer.Default.Restore(range.Slice(text), cancellationToken).CopyTo(restored.AsSpan(range.Start));
+                documentCache ??= cache?.Value ?? DiacriticRestorer.Default.CreateCache(text);
+                DiacriticRestorer.Default.Restore(range.Slice(text), documentCache, cancellationToken).CopyTo(restored.AsSpan(range.Start));
                 times?.Add("diacritic restoration", start);
             }
         }

@@ -8,7 +8,8 @@ namespace Aligner.Benchmarks.Restoration;
 /// <summary>
 /// Restores the diacritics of Vietnamese typed without them: the lines of seed 004 (a VietnamPlus article), folded
 /// to bare letters and drawn in random order until the text has the given number of syllables (whitespace tokens).
-/// Syllables per second = <see cref="Syllables"/> / mean time. One thread.
+/// Syllables per second = <see cref="Syllables"/> / mean time. One thread. <see cref="RestoreBare"/> is the default
+/// restorer (the text's own cache, two passes).
 /// </summary>
 [MemoryDiagnoser]
 public class RestoreBenchmarks
@@ -16,6 +17,7 @@ public class RestoreBenchmarks
     private string bare = null!;
     private string accented = null!;
     private DiacriticRestorer restorer = null!;
+    private DiacriticRestorer onePass = null!;
 
     /// <summary>Number of syllables in the text.</summary>
     [Params(1_000, 100_000)]
@@ -25,6 +27,7 @@ public class RestoreBenchmarks
     public void Setup()
     {
         restorer = DiacriticRestorer.Default;
+        onePass = new DiacriticRestorer(restorer.Model, DiacriticRestorerOptions.Default with { SelfCacheWeight = 0 }, restorer.Detector);
         var lines = NormalizedText.Create(SeedCorpus.Load(SeedCorpus.VietnameseReport).Text).Text
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var random = new Random(4);
@@ -46,6 +49,14 @@ public class RestoreBenchmarks
     /// <summary>Bare Vietnamese: every syllable decoded.</summary>
     [Benchmark(Baseline = true)]
     public string RestoreBare() => restorer.Restore(bare);
+
+    /// <summary>Bare Vietnamese with the document cache of the same text with its diacritics (built in the call).</summary>
+    [Benchmark]
+    public string RestoreBareWithCache() => restorer.Restore(bare, restorer.CreateCache(accented));
+
+    /// <summary>Bare Vietnamese in one pass, without any cache (as before the document cache).</summary>
+    [Benchmark]
+    public string RestoreBareOnePass() => onePass.Restore(bare, cache: null);
 
     /// <summary>The same text with its diacritics: checked and left alone.</summary>
     [Benchmark]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Aligner.Detection;
 using Aligner.Normalization;
 using Aligner.Restoration;
 
@@ -15,17 +16,19 @@ internal static class RestoreCommand
         tone.AcceptOnlyFromAmong("old", "new");
         var model = new Option<string?>("--model", "-m") { Description = "A model written by train-restorer instead of the embedded one." };
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
-        var beam = new Option<int>("--beam") { Description = "Hypotheses kept per syllable by the beam search (1-256).", DefaultValueFactory = _ => DiacriticRestorerOptions.Default.BeamWidth };
+        var beam = new Option<int>("--beam") { Description = "Hypotheses kept per syllable by the beam search (1-256, default 16).", DefaultValueFactory = _ => DiacriticRestorerOptions.Default.BeamWidth };
+        var cacheWeight = new Option<double>("--cache-weight") { Description = "Weight of what the input's accented lines write (0-10; 0 turns the document cache off).", DefaultValueFactory = _ => DiacriticRestorerOptions.Default.CacheWeight };
         var command = new Command("restore", """
             Writes the text with the diacritics of bare Vietnamese syllables restored, line for line. English and other
-            foreign words, names, numbers, codes in capitals, punctuation, spacing and case are kept exactly.
+            foreign words, names, numbers, codes in capitals, punctuation, spacing and case are kept exactly. Bare
+            lines are restored with the forms the input's accented lines write (the document cache).
             An HTML page is written back with the diacritics of its main text restored in place, markup unchanged.
 
             Example:
               echo "Thu tuong Chinh phu Pham Minh Chinh" | aligner restore
             """)
         {
-            file, tone, model, output, beam, encoding,
+            file, tone, model, output, beam, cacheWeight, encoding,
         };
         command.SetAction(parse => io.Guard(parse, () =>
         {
@@ -33,10 +36,16 @@ internal static class RestoreCommand
             {
                 ToneStyle = parse.GetValue(tone) == "new" ? ToneMarkStyle.New : ToneMarkStyle.Old,
                 BeamWidth = parse.GetValue(beam),
+                CacheWeight = parse.GetValue(cacheWeight),
             };
             if (options.BeamWidth is < 1 or > 256)
             {
                 throw new InvalidDataException("--beam must be between 1 and 256");
+            }
+
+            if (double.IsNaN(options.CacheWeight) || options.CacheWeight is < 0 or > 10)
+            {
+                throw new InvalidDataException("--cache-weight must be between 0 and 10");
             }
 
             var restorer = LoadRestorer(parse.GetValue(model), options);
@@ -85,13 +94,13 @@ internal static class RestoreCommand
     {
         if (string.IsNullOrEmpty(path))
         {
-            return options == DiacriticRestorerOptions.Default ? DiacriticRestorer.Default : new DiacriticRestorer(DiacriticRestorer.Default.Model, options);
+            return options == DiacriticRestorerOptions.Default ? DiacriticRestorer.Default : new DiacriticRestorer(DiacriticRestorer.Default.Model, options, LanguageDetector.Default);
         }
 
         try
         {
             using var stream = File.OpenRead(path);
-            return DiacriticRestorer.Create(stream, options);
+            return DiacriticRestorer.Create(stream, options, LanguageDetector.Default);
         }
         catch (InvalidDataException ex)
         {

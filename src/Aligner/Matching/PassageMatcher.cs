@@ -1,6 +1,7 @@
 using Aligner.Alignment;
 using Aligner.Detection;
 using Aligner.IO;
+using Aligner.Restoration;
 using Aligner.Scoring;
 
 namespace Aligner.Matching;
@@ -86,9 +87,11 @@ public sealed class PassageMatcher
         // 1. Sentences of each file, by language.
         var documents = new (PreparedText English, PreparedText Vietnamese)[files.Count];
         var prepared = 0;
+        // Bare Vietnamese is restored with what the accented text of the whole collection writes.
+        var cache = new Lazy<DocumentCache>(() => DiacriticRestorer.Default.CreateCache(files.Select(f => f.Content)), LazyThreadSafetyMode.ExecutionAndPublication);
         Parallel.For(0, files.Count, parallel, f =>
         {
-            documents[f] = AlignmentPipeline.PrepareBilingual(files[f], lexicon, detector, restoreDiacritics, cancellationToken);
+            documents[f] = AlignmentPipeline.PrepareBilingual(files[f], lexicon, detector, restoreDiacritics, cache, cancellationToken);
             progress?.Report(new MatchProgress("reading", Interlocked.Increment(ref prepared), files.Count));
         });
 

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
+using Aligner.Detection;
 using Aligner.IO;
 using Aligner.Normalization;
+using Aligner.Segmentation;
 
 namespace Aligner.Restoration;
 
@@ -30,6 +32,7 @@ public sealed class DiacriticRestorer
 
     private const int MaxSegment = 400;
 
+
     // English words that are also bare Vietnamese syllables: they count as weak evidence of English.
     private static readonly FrozenSet<string> EnglishWords = FrozenSet.ToFrozenSet(
         ["a", "an", "at", "be", "but", "can", "do", "go", "he", "i", "in", "it", "me", "my", "no", "not", "on", "so",
@@ -46,21 +49,29 @@ public sealed class DiacriticRestorer
         EnglishWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly Lazy<DiacriticRestorer> DefaultInstance =
-        new(() => new DiacriticRestorer(LoadDefaultModel()), LazyThreadSafetyMode.ExecutionAndPublication);
+        new(() => new DiacriticRestorer(LoadDefaultModel(), null, LanguageDetector.Default), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string[] outputForms;
     private readonly int[]? photoLabel;
 
     /// <summary>Builds a restorer over <paramref name="model"/>.</summary>
+    /// <param name="model">The syllable model.</param>
+    /// <param name="options">The settings; <see cref="DiacriticRestorerOptions.Default"/> when null.</param>
+    /// <param name="detector">
+    /// When given, a line or sentence it calls English is left exactly as written, the Vietnamese names in it
+    /// included (<c>The Prime Minister met Mr. Pham Minh Chinh in Hanoi</c>); <see cref="Default"/> has
+    /// <see cref="LanguageDetector.Default"/>.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public DiacriticRestorer(SyllableLanguageModel model, DiacriticRestorerOptions? options = null)
+    public DiacriticRestorer(SyllableLanguageModel model, DiacriticRestorerOptions? options = null, LanguageDetector? detector = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         options ??= DiacriticRestorerOptions.Default;
         options.Validate();
         Model = model;
         Options = options;
+        Detector = detector;
         var photo = model.IdOf("ảnh".AsSpan());
         photoLabel = photo != SyllableLanguageModel.Unknown ? [photo] : null;
         outputForms = new string[model.VocabularySize];
@@ -80,30 +91,66 @@ public sealed class DiacriticRestorer
     /// <summary>The options this restorer was built with.</summary>
     public DiacriticRestorerOptions Options { get; }
 
+    /// <summary>The detector whose English lines and sentences are left as written, or null.</summary>
+    public LanguageDetector? Detector { get; }
+
     /// <summary>Loads the model embedded in the library.</summary>
     public static SyllableLanguageModel LoadDefaultModel() => ModelFile.LoadEmbedded(EmbeddedModelName, SyllableLanguageModel.Load);
 
     /// <summary>Loads a model from <paramref name="modelStream"/> (see <see cref="SyllableLanguageModel.Load"/>) and builds a restorer.</summary>
     /// <exception cref="InvalidDataException">The stream is not a syllable model.</exception>
-    public static DiacriticRestorer Create(Stream modelStream, DiacriticRestorerOptions? options = null) =>
-        new(SyllableLanguageModel.Load(modelStream), options);
+    public static DiacriticRestorer Create(Stream modelStream, DiacriticRestorerOptions? options = null, LanguageDetector? detector = null) =>
+        new(SyllableLanguageModel.Load(modelStream), options, detector);
 
-    /// <summary>Returns <paramref name="text"/> with the diacritics of bare Vietnamese syllables restored (same length).</summary>
+    /// <summary>
+    /// Returns <paramref name="text"/> with the diacritics of bare Vietnamese syllables restored (same length). The
+    /// accented lines of the text itself are its <see cref="DocumentCache"/>: a bare line is restored with the forms
+    /// the rest of the text writes.
+    /// </summary>
     /// <returns>The same instance when nothing changes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public string Restore(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var output = text.ToCharArray();
-        return new Decoder(this).Run(text, output, null, cancellationToken) ? new string(output) : text;
+        return Restore(text, CreateCache(text), cancellationToken);
     }
 
-    /// <summary>Span overload of <see cref="Restore(string, CancellationToken)"/>.</summary>
-    public string Restore(ReadOnlySpan<char> text, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Returns <paramref name="text"/> with the diacritics of bare Vietnamese syllables restored (same length),
+    /// favouring the forms <paramref name="cache"/> has seen; no cache when null.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="cache">What the document's accented text says (<see cref="CreateCache(ReadOnlySpan{char})"/>), or null.</param>
+    /// <param name="cancellationToken">Stops a long run.</param>
+    /// <returns>The same instance when nothing changes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="cache"/> was built for another model.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <example>
+    /// <code>
+    /// var cache = restorer.CreateCache(wholePage);            // the page's accented teasers
+    /// var caption = restorer.Restore("Thu tuong Pham Minh Chinh tiep ...", cache);
+    /// </code>
+    /// </example>
+    public string Restore(string text, DocumentCache? cache, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        CheckCache(cache);
+        var output = text.ToCharArray();
+        return new Decoder(this, cache).Run(text, output, null, cancellationToken) ? new string(output) : text;
+    }
+
+    /// <summary>Span overload of <see cref="Restore(string, CancellationToken)"/> (the span is its own cache).</summary>
+    public string Restore(ReadOnlySpan<char> text, CancellationToken cancellationToken = default) =>
+        Restore(text, CreateCache(text), cancellationToken);
+
+    /// <summary>Span overload of <see cref="Restore(string, DocumentCache, CancellationToken)"/>.</summary>
+    public string Restore(ReadOnlySpan<char> text, DocumentCache? cache, CancellationToken cancellationToken = default)
+    {
+        CheckCache(cache);
         var output = text.ToArray();
-        new Decoder(this).Run(text, output, null, cancellationToken);
+        new Decoder(this, cache).Run(text, output, null, cancellationToken);
         return new string(output);
     }
 
@@ -118,24 +165,59 @@ public sealed class DiacriticRestorer
         return ReferenceEquals(restored, view.Text) ? view : NormalizedText.FromParts(view.Original, restored, view.Starts, view.Ends);
     }
 
-    /// <summary>Restores <paramref name="text"/> and reports every decided syllable with its confidence.</summary>
+    /// <summary>Restores <paramref name="text"/> (its own cache) and reports every decided syllable with its confidence.</summary>
     public RestorationResult Analyze(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Analyze(text, CreateCache(text), cancellationToken);
+    }
+
+    /// <summary>Restores <paramref name="text"/> with <paramref name="cache"/> and reports every decided syllable with its confidence.</summary>
+    public RestorationResult Analyze(string text, DocumentCache? cache, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        CheckCache(cache);
         var output = text.ToCharArray();
         var syllables = new List<RestoredSyllable>();
-        var changed = new Decoder(this).Run(text, output, syllables, cancellationToken);
+        var changed = new Decoder(this, cache).Run(text, output, syllables, cancellationToken);
         return new RestorationResult(text, changed ? new string(output) : text, syllables);
     }
 
-    /// <summary>The per-call state of one restoration: scratch buffers, never shared.</summary>
-    private sealed class Decoder(DiacriticRestorer owner)
+    /// <summary>Learns what the accented Vietnamese lines of <paramref name="context"/> write (see <see cref="DocumentCache"/>).</summary>
+    /// <param name="context">The document, or any text around what is to be restored; its bare lines count for nothing.</param>
+    public DocumentCache CreateCache(ReadOnlySpan<char> context) => DocumentCache.Build(Model, Options, context);
+
+    /// <summary>Learns what the accented Vietnamese lines of all of <paramref name="contexts"/> write (a collection of files).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="contexts"/> or one of its texts is null.</exception>
+    public DocumentCache CreateCache(IEnumerable<string> contexts)
     {
+        ArgumentNullException.ThrowIfNull(contexts);
+        return DocumentCache.Build(Model, Options, contexts);
+    }
+
+    private void CheckCache(DocumentCache? cache)
+    {
+        if (cache is not null && !ReferenceEquals(cache.Model, Model))
+        {
+            throw new ArgumentException("The cache was built for another model.", nameof(cache));
+        }
+    }
+
+    /// <summary>The per-call state of one restoration: scratch buffers, never shared.</summary>
+    private sealed class Decoder(DiacriticRestorer owner, DocumentCache? cache)
+    {
+        private readonly DocumentCache? given = cache;
+        private DocumentCache? cache = cache is { IsEmpty: false } ? cache : null;
+
+        // The second pass: the first pass's choices, counted; and whether undisputed sentences are skipped.
+        private Dictionary<int, int>? selfCounts;
+        private bool secondPass;
         private readonly SyllableLanguageModel model = owner.Model;
         private readonly DiacriticRestorerOptions options = owner.Options;
         private readonly float margin = (float)owner.Options.PruneMargin;
         private readonly List<Token> tokens = [];
         private readonly char[] scratch = new char[8];
+        private readonly EnglishSpans? englishSpans = owner.Detector is { } detector ? new EnglishSpans(detector, owner.Model) : null;
 
         // Per token of the line.
         private int[] ids = new int[64];
@@ -199,8 +281,46 @@ public sealed class DiacriticRestorer
             }
 
             namesAsWritten = (marked * 50 >= letters && marked > 0) || (english * 50 >= words && english >= 2);
-            var start = 0;
-            while (start <= text.Length)
+            if (options.SelfCacheWeight == 0 || options.CacheWeight == 0)
+            {
+                Lines(text, output, syllables, cancellationToken);
+                return changedAny;
+            }
+
+            // Two passes over each block of the text (a stretch of lines about the size of a news article, ended early
+            // by a blank line): the first pass's choices teach the second (a key read the same way across the block),
+            // which decodes again only the sentences where a chosen form is not the one the cache now favours. The
+            // cache stays local: over a whole corpus the first pass's choices only repeat the model's preferences.
+            var blockStart = 0;
+            while (blockStart < text.Length)
+            {
+                var blockEnd = BlockEnd(text, blockStart, options.SelfCacheBlock);
+                selfCounts = [];
+                cache = given is { IsEmpty: false } ? given : null;
+                secondPass = false;
+                Lines(text, blockStart, blockEnd, output, null, cancellationToken);
+                if (selfCounts.Count > 0 || syllables is not null)
+                {
+                    cache = (given ?? DocumentCache.Empty(model)).With(selfCounts, options.SelfCacheWeight, options);
+                    selfCounts = null;
+                    secondPass = syllables is null;
+                    Lines(text, blockStart, blockEnd, output, syllables, cancellationToken);
+                }
+
+                blockStart = blockEnd;
+            }
+
+            return changedAny;
+        }
+
+        private void Lines(ReadOnlySpan<char> text, Span<char> output, List<RestoredSyllable>? syllables, CancellationToken cancellationToken) =>
+            Lines(text, 0, text.Length, output, syllables, cancellationToken);
+
+        // The lines that start in [from, to).
+        private void Lines(ReadOnlySpan<char> text, int from, int to, Span<char> output, List<RestoredSyllable>? syllables, CancellationToken cancellationToken)
+        {
+            var start = from;
+            while (start < to)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var end = text[start..].IndexOf('\n');
@@ -212,8 +332,38 @@ public sealed class DiacriticRestorer
 
                 start = end + 1;
             }
+        }
 
-            return changedAny;
+        // Where the block that starts at `start` ends: after the line that brings it to `size` words, or after a blank
+        // line that follows at least a tenth of that, or at the end of the text. Always at a line start.
+        private static int BlockEnd(ReadOnlySpan<char> text, int start, int size)
+        {
+            var words = 0;
+            var at = start;
+            while (at < text.Length)
+            {
+                var end = text[at..].IndexOf('\n');
+                end = end < 0 ? text.Length : at + end;
+                var line = text[at..end];
+                var blank = line.IsWhiteSpace();
+                if (blank && words * 10 >= size)
+                {
+                    return Math.Min(end + 1, text.Length);
+                }
+
+                for (var i = 0; i < line.Length; i++)
+                {
+                    words += !char.IsWhiteSpace(line[i]) && (i == 0 || char.IsWhiteSpace(line[i - 1])) ? 1 : 0;
+                }
+
+                at = Math.Min(end + 1, text.Length);
+                if (words >= size)
+                {
+                    return at;
+                }
+            }
+
+            return text.Length;
         }
 
         private void Line(ReadOnlySpan<char> line, int offset, Span<char> output, List<RestoredSyllable>? syllables, CancellationToken cancellationToken)
@@ -240,6 +390,7 @@ public sealed class DiacriticRestorer
 
             var capsLine = longWords >= 2 && upperWords * 10 >= longWords * 6;
             var words = 0;
+            var sentenceEnds = 0;
             var anyRestorable = false;
             var initial = true;
             for (var i = 0; i < n; i++)
@@ -259,6 +410,7 @@ public sealed class DiacriticRestorer
                     case TokenKind.SentenceEnd:
                         ids[i] = SyllableLanguageModel.SentenceEnd;
                         initial = true;
+                        sentenceEnds += i + 1 < n ? 1 : 0;
                         continue;
                     default:
                         break;
@@ -281,11 +433,18 @@ public sealed class DiacriticRestorer
                 initial = false;
             }
 
-            if (!anyRestorable)
+            // A line in English keeps its names as written (asked only when there is something to restore).
+            if (!anyRestorable || englishSpans?.IsEnglish(line) == true)
             {
                 return;
             }
 
+            if (sentenceEnds > 0 && englishSpans is not null)
+            {
+                EnglishSentences(line);
+            }
+
+            TitleCaseHeadlines(words);
             PhotoCredits(line);
             Decide(words);
 
@@ -303,6 +462,11 @@ public sealed class DiacriticRestorer
                 for (var k = segmentStart; k < i && !hasWork; k++)
                 {
                     hasWork = cands[k] is not null;
+                }
+
+                if (hasWork && secondPass && !Disputed(segmentStart, i, offset, output))
+                {
+                    hasWork = false; // the first pass already chose the forms the cache favours
                 }
 
                 if (hasWork)
@@ -477,6 +641,84 @@ public sealed class DiacriticRestorer
             }
         }
 
+        // True when a syllable of the sentence, as the first pass wrote it, is not the form of its key the cache favours.
+        private bool Disputed(int from, int to, int offset, Span<char> output)
+        {
+            for (var k = from; k < to; k++)
+            {
+                if (cands[k] is not { } list)
+                {
+                    continue;
+                }
+
+                var t = tokens[k];
+                if (!SyllableKey.TryCanonical(output.Slice(offset + t.Start, t.Length), scratch, out var canonical))
+                {
+                    return true;
+                }
+
+                var written = cache!.Bonus(model.IdOf(canonical));
+                foreach (var form in list)
+                {
+                    if (cache.Bonus(form) > written)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        // In a line of several sentences, the sentences the detector calls English (split as the aligner splits them,
+        // so "Mr." ends none) keep their words as written; they still count as English context for their neighbours.
+        private void EnglishSentences(ReadOnlySpan<char> line)
+        {
+            var sentences = SentenceSplitter.Split(line);
+            if (sentences.Count < 2)
+            {
+                return;
+            }
+
+            var t = 0;
+            foreach (var sentence in sentences)
+            {
+                var isEnglish = englishSpans!.IsEnglish(sentence.Range.Slice(line));
+                for (; t < tokens.Count && tokens[t].Start < sentence.Range.End; t++)
+                {
+                    if (isEnglish && tokens[t].Start >= sentence.Range.Start)
+                    {
+                        cands[t] = null;
+                    }
+                }
+            }
+        }
+
+        // A run of five or more capitalised bare syllables is a headline in title case ("Ngap Lut Tai Thanh Pho ..."),
+        // not a name (Vietnamese names have at most four syllables): its words count as lower case.
+        private void TitleCaseHeadlines(int words)
+        {
+            const int MinimumRun = 5;
+            var runStart = 0;
+            for (var j = 0; j <= words; j++)
+            {
+                if (j < words && cands[wordIndex[j]] is not null && lWeight[wordIndex[j]] == 0)
+                {
+                    continue;
+                }
+
+                if (j - runStart >= MinimumRun)
+                {
+                    for (var r = runStart; r < j; r++)
+                    {
+                        lWeight[wordIndex[r]] = vWeight[wordIndex[r]];
+                    }
+                }
+
+                runStart = j + 1;
+            }
+        }
+
         // Keeps a candidate list only where the window around the word is bare Vietnamese.
         private void Decide(int words)
         {
@@ -604,6 +846,12 @@ public sealed class DiacriticRestorer
                 }
 
                 changedAny |= changed;
+                if (selfCounts is not null)
+                {
+                    var id = list[chosen[p]];
+                    selfCounts[id] = selfCounts.GetValueOrDefault(id) + 1;
+                }
+
                 if (syllables is not null)
                 {
                     var confidence = Confidence(p, count, list);
@@ -623,7 +871,7 @@ public sealed class DiacriticRestorer
 
             for (var j = 0; j < k; j++)
             {
-                bonus[j] = capitalised && list is not null ? model.CapitalBonus(list[j]) : 0f;
+                bonus[j] = list is null ? 0f : (capitalised ? model.CapitalBonus(list[j]) : 0f) + (cache?.Bonus(list[j]) ?? 0f);
             }
 
             for (var c = 0; c < cells; c++)
@@ -712,7 +960,7 @@ public sealed class DiacriticRestorer
             for (var j = 0; j < list.Length; j++)
             {
                 var c = list[j];
-                double s = model.Score(u, v, c) + model.Score(v, c, next) + (title[segTokens[p]] ? model.CapitalBonus(c) : 0);
+                double s = model.Score(u, v, c) + model.Score(v, c, next) + (title[segTokens[p]] ? model.CapitalBonus(c) : 0) + (cache?.Bonus(c) ?? 0);
                 if (p + 1 < count)
                 {
                     s += model.Score(c, next, after);

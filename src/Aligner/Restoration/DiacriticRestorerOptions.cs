@@ -12,8 +12,8 @@ public sealed record DiacriticRestorerOptions
     /// <summary>Tone placement of restored <c>oa</c>/<c>oe</c>/<c>uy</c> syllables. Default <see cref="ToneMarkStyle.Old"/>.</summary>
     public ToneMarkStyle ToneStyle { get; init; } = ToneMarkStyle.Old;
 
-    /// <summary>Hypotheses kept per syllable by the beam search (1–256). Default 8.</summary>
-    public int BeamWidth { get; init; } = 8;
+    /// <summary>Hypotheses kept per syllable by the beam search (1–256). Default 16 (chosen on NTREX-128 dev).</summary>
+    public int BeamWidth { get; init; } = 16;
 
     /// <summary>
     /// Hypotheses scoring more than this many nats (natural-log units) below the best at the same syllable are
@@ -36,6 +36,28 @@ public sealed record DiacriticRestorerOptions
     /// taken as typed with diacritics and bare syllables are left as written. Default 0.4.
     /// </summary>
     public double AccentedShare { get; init; } = 0.4;
+
+    /// <summary>
+    /// γ, the weight of a <see cref="DocumentCache"/>: the bonus of a form is γ·ln(k·(c(form) + α) / (c(key) + α·k))
+    /// nats, counts from the accented lines of the document (0–10; 0 turns the cache off). Default 0.75 (chosen on NTREX-128 dev).
+    /// </summary>
+    public double CacheWeight { get; init; } = 0.75;
+
+    /// <summary>α, the count added to every form of a key in a <see cref="DocumentCache"/> (0.01–100). Default 0.5 (chosen on NTREX-128 dev).</summary>
+    public double CacheSmoothing { get; init; } = 0.5;
+
+    /// <summary>
+    /// When above 0, a second pass: the forms the first pass chose count into the <see cref="DocumentCache"/>, each
+    /// weighing this share of an accented syllable of the document, and the sentences where a chosen form is not the
+    /// one the cache now favours are decoded again (0–10; 0: one pass). Default 0.5 (chosen on NTREX-128 dev).
+    /// </summary>
+    public double SelfCacheWeight { get; init; } = 0.5;
+
+    /// <summary>
+    /// The second pass works on blocks of about this many words (a blank line ends a block early), so that what it
+    /// learns stays local to an article (50–100,000). Default 1,000 (chosen on NTREX-128 dev).
+    /// </summary>
+    public int SelfCacheBlock { get; init; } = 1000;
 
     internal void Validate()
     {
@@ -61,6 +83,23 @@ public sealed record DiacriticRestorerOptions
         if (double.IsNaN(AccentedShare) || AccentedShare is <= 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(AccentedShare), AccentedShare, "Must be in (0, 1].");
+        }
+
+        if (double.IsNaN(CacheWeight) || CacheWeight is < 0 or > 10)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CacheWeight), CacheWeight, "Must be in [0, 10].");
+        }
+
+        if (double.IsNaN(SelfCacheWeight) || SelfCacheWeight is < 0 or > 10)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SelfCacheWeight), SelfCacheWeight, "Must be in [0, 10].");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(SelfCacheBlock, 50, nameof(SelfCacheBlock));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(SelfCacheBlock, 100_000, nameof(SelfCacheBlock));
+        if (double.IsNaN(CacheSmoothing) || CacheSmoothing is < 0.01 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CacheSmoothing), CacheSmoothing, "Must be in [0.01, 100].");
         }
     }
 }

@@ -284,6 +284,9 @@ public sealed class SyllableLanguageModel
 
     internal string Form(int id) => vocabulary[id];
 
+    /// <summary>True when <paramref name="id"/> is an accented (or bare) form some unaccented key can become.</summary>
+    internal bool IsCandidate(int id) => id >= FirstSyllable && id < vocabulary.Length && candidateFlags[id] != 0;
+
     /// <summary>
     /// log P(capitalised inside a sentence | form) − log P(capitalised inside a sentence | any form of its key):
     /// how much a capital inside a sentence favours this form (names: <c>Nguyễn</c> over <c>nguyên</c>).

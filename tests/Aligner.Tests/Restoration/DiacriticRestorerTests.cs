@@ -54,6 +54,41 @@ public sealed class DiacriticRestorerTests
         Restorer.Restore(text).Should().Be(text);
     }
 
+    [TestCase("The Prime Minister met Mr. Pham Minh Chinh in Hanoi")] // the example: names and "met" stay
+    [TestCase("The Prime Minister met Mr. Pham Minh Chinh in Hanoi on Monday")] // the same with more English
+    [TestCase("Prime Minister Pham Minh Chinh met Thai Prime Minister Srettha Thavisin.")] // a name opening the line
+    public void Restore_LineTheDetectorCallsEnglish_Unchanged(string text)
+    {
+        Restorer.Restore(text).Should().Be(text);
+    }
+
+    [Test]
+    public void Restore_WithoutDetector_RestoresNamesInEnglish()
+    {
+        // The reference for the test above: without a detector the names of the English line are read as Vietnamese.
+        var restorer = new DiacriticRestorer(Restorer.Model);
+
+        restorer.Restore("The Prime Minister met Mr. Pham Minh Chinh in Hanoi").Should().Contain("Phạm Minh Chính");
+        restorer.Detector.Should().BeNull();
+        Restorer.Detector.Should().NotBeNull();
+    }
+
+    [Test]
+    public void Restore_EnglishSentenceWithNameAfterVietnamese_KeepsTheName()
+    {
+        const string text = "Thu tuong tiep Dai su Hoa Ky tai Ha Noi. The Prime Minister met Mr. Pham Minh Chinh in Hanoi.";
+
+        Restorer.Restore(text).Should().Be("Thủ tướng tiếp Đại sứ Hoa Kỳ tại Hà Nội. The Prime Minister met Mr. Pham Minh Chinh in Hanoi.");
+    }
+
+    [Test]
+    public void Restore_EnglishSentenceInVietnameseLine_OnlyVietnameseRestored()
+    {
+        const string text = "Thu tuong Pham Minh Chinh tiep Dai su Hoa Ky tai Ha Noi. The Prime Minister met the Ambassador of the United States.";
+
+        Restorer.Restore(text).Should().Be("Thủ tướng Phạm Minh Chính tiếp Đại sứ Hoa Kỳ tại Hà Nội. The Prime Minister met the Ambassador of the United States.");
+    }
+
     [Test]
     public void Restore_AccentedNeighbours_ConstrainBareSyllables()
     {

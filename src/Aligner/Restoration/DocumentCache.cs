@@ -1,0 +1,211 @@
+using System.Text;
+using Aligner.Normalization;
+
+namespace Aligner.Restoration;
+
+/// <summary>
+/// What the accented Vietnamese of a document says about its bare syllables: how often each form of a key is
+/// written there. A caption typed without marks on a page full of accented teasers (<c>Pham Minh Chinh</c> beside
+/// <c>Phạm Minh Chính</c>) is restored with the forms the page itself uses.
+/// </summary>
+/// <remarks>
+/// <para>Each candidate form <c>f</c> of a bare key with <c>k</c> forms gets the bonus
+/// γ·ln(k·(c(f) + α) / (c(key) + α·k)) added to its log-probability, where <c>c</c> counts the syllables of the
+/// accented lines of the context (γ: <see cref="DiacriticRestorerOptions.CacheWeight"/>, α:
+/// <see cref="DiacriticRestorerOptions.CacheSmoothing"/>). A key the context never writes gets no bonus.</para>
+/// <para>Only lines that are typed with diacritics count (at least <see cref="DiacriticRestorerOptions.AccentedShare"/>
+/// of their Vietnamese syllables carry marks): a line typed without them says nothing about its marks.</para>
+/// <para>Immutable and thread-safe. Built by <see cref="DiacriticRestorer.CreateCache(ReadOnlySpan{char})"/> for
+/// the model of that restorer; memory is one float per vocabulary entry when anything was counted.</para>
+/// </remarks>
+public sealed class DocumentCache
+{
+    private readonly float[]? bonus;
+    private readonly Dictionary<int, float> counts;
+
+    private DocumentCache(SyllableLanguageModel model, Dictionary<int, float> counts, float[]? bonus, int syllableCount)
+    {
+        Model = model;
+        this.counts = counts;
+        this.bonus = bonus;
+        SyllableCount = syllableCount;
+    }
+
+    /// <summary>A cache that has counted nothing.</summary>
+    internal static DocumentCache Empty(SyllableLanguageModel model) => new(model, [], null, 0);
+
+    /// <summary>The model whose syllables the cache counts.</summary>
+    public SyllableLanguageModel Model { get; }
+
+    /// <summary>The number of syllables counted: those of the context's accented lines that the model knows.</summary>
+    public int SyllableCount { get; }
+
+    /// <summary>True when nothing was counted (the cache changes no decision).</summary>
+    public bool IsEmpty => bonus is null;
+
+    /// <summary>The log-probability bonus of form <paramref name="id"/> (0 when its key was never seen).</summary>
+    internal float Bonus(int id) => bonus is null ? 0f : bonus[id];
+
+    /// <summary>
+    /// This cache with <paramref name="extra"/> counts added, each weighing <paramref name="extraWeight"/> of an
+    /// accented syllable: the restorer's own sure choices in its second pass.
+    /// </summary>
+    internal DocumentCache With(Dictionary<int, int> extra, double extraWeight, DiacriticRestorerOptions options)
+    {
+        var merged = new Dictionary<int, float>(counts);
+        foreach (var (id, count) in extra)
+        {
+            merged[id] = merged.GetValueOrDefault(id) + (float)(count * extraWeight);
+        }
+
+        return new DocumentCache(Model, merged, Bonuses(Model, merged, options.CacheWeight, options.CacheSmoothing), SyllableCount);
+    }
+
+    /// <summary>The bonuses of the counted forms' keys (null when nothing was counted or the weight is 0).</summary>
+    private static float[]? Bonuses(SyllableLanguageModel model, Dictionary<int, float> counts, double weight, double smoothing)
+    {
+        if (counts.Count == 0 || weight == 0)
+        {
+            return null;
+        }
+
+        var bonus = new float[model.VocabularySize];
+        var done = new HashSet<int[]>(ReferenceEqualityComparer.Instance);
+        foreach (var id in counts.Keys)
+        {
+            var list = model.CandidatesOf(VietnameseFolding.Fold(model.Form(id)));
+            if (list is null || !done.Add(list))
+            {
+                continue;
+            }
+
+            double keyCount = 0;
+            foreach (var form in list)
+            {
+                keyCount += counts.GetValueOrDefault(form);
+            }
+
+            var k = list.Length;
+            foreach (var form in list)
+            {
+                bonus[form] = (float)(weight * Math.Log(k * (counts.GetValueOrDefault(form) + smoothing) / (keyCount + (smoothing * k))));
+            }
+        }
+
+        return bonus;
+    }
+
+    /// <summary>Counts the accented lines of <paramref name="contexts"/> and turns the counts into bonuses.</summary>
+    internal static DocumentCache Build(SyllableLanguageModel model, DiacriticRestorerOptions options, IEnumerable<string> contexts)
+    {
+        var counter = new Counter(model, options.AccentedShare);
+        foreach (var context in contexts)
+        {
+            ArgumentNullException.ThrowIfNull(context, nameof(contexts));
+            counter.Add(context);
+        }
+
+        return counter.ToCache(options.CacheWeight, options.CacheSmoothing);
+    }
+
+    /// <summary>The cache of <paramref name="context"/> alone.</summary>
+    internal static DocumentCache Build(SyllableLanguageModel model, DiacriticRestorerOptions options, ReadOnlySpan<char> context)
+    {
+        var counter = new Counter(model, options.AccentedShare);
+        counter.Add(context);
+        return counter.ToCache(options.CacheWeight, options.CacheSmoothing);
+    }
+
+    private sealed class Counter(SyllableLanguageModel model, double accentedShare)
+    {
+        private readonly Dictionary<int, int> counts = [];
+        private readonly List<Token> tokens = [];
+        private readonly List<int> lineIds = [];
+        private readonly char[] scratch = new char[8];
+        private int total;
+
+        public void Add(ReadOnlySpan<char> text)
+        {
+            while (!text.IsEmpty)
+            {
+                var end = text.IndexOf('\n');
+                var line = end < 0 ? text : text[..end];
+                text = end < 0 ? default : text[(end + 1)..];
+
+                // A line of ASCII alone has no marks to learn from.
+                if (line.ContainsAnyExceptInRange('\0', '\u007F'))
+                {
+                    Line(line);
+                }
+            }
+        }
+
+        private void Line(ReadOnlySpan<char> line)
+        {
+            SyllableTokenizer.Tokenize(line, tokens);
+            lineIds.Clear();
+            int vietnamese = 0, marked = 0;
+            foreach (var token in tokens)
+            {
+                if (token.Kind != TokenKind.Word)
+                {
+                    continue;
+                }
+
+                var word = line.Slice(token.Start, token.Length);
+                var hasMarks = word.ContainsAnyExceptInRange('\0', '\u007F');
+                var id = IdOf(word, hasMarks);
+                if (id == SyllableLanguageModel.Unknown)
+                {
+                    continue;
+                }
+
+                vietnamese++;
+                marked += hasMarks ? 1 : 0;
+                if (model.IsCandidate(id))
+                {
+                    lineIds.Add(id);
+                }
+            }
+
+            if (marked == 0 || marked < accentedShare * vietnamese)
+            {
+                return;
+            }
+
+            foreach (var id in lineIds)
+            {
+                counts[id] = counts.GetValueOrDefault(id) + 1;
+                total++;
+            }
+        }
+
+        private int IdOf(ReadOnlySpan<char> word, bool hasMarks)
+        {
+            // Decomposed marks (NFD text) are composed first; the model stores NFC.
+            if (hasMarks && word.IndexOfAnyInRange('\u0300', '\u036F') >= 0)
+            {
+                var composed = word.ToString().Normalize(NormalizationForm.FormC);
+                return composed.Length <= scratch.Length ? IdOf(composed.AsSpan(), hasMarks: false) : SyllableLanguageModel.Unknown;
+            }
+
+            if (!SyllableKey.TryCanonical(word, scratch, out var canonical) || !VietnameseLetters.IsSyllable(canonical))
+            {
+                return SyllableLanguageModel.Unknown;
+            }
+
+            return model.IdOf(canonical);
+        }
+
+        public DocumentCache ToCache(double weight, double smoothing)
+        {
+            var frozen = new Dictionary<int, float>(counts.Count);
+            foreach (var (id, count) in counts)
+            {
+                frozen[id] = count;
+            }
+
+            return new DocumentCache(model, frozen, Bonuses(model, frozen, weight, smoothing), total);
+        }
+    }
+}

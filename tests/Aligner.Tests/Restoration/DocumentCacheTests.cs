@@ -1,0 +1,186 @@
+using Aligner.Normalization;
+using Aligner.Restoration;
+using Aligner.Tests.Support;
+using FluentAssertions;
+
+namespace Aligner.Tests.Restoration;
+
+[TestFixture]
+public sealed class DocumentCacheTests
+{
+    private const string Caption = "anh Thanh noi voi co ay";
+
+    private static DiacriticRestorer Restorer => DiacriticRestorer.Default;
+
+    [Test]
+    public void Restore_WithoutContext_TakesTheModelsForm()
+    {
+        // The reference for the tests below: on its own the model leaves the name "Thanh" (a form of its own).
+        Restorer.Restore(Caption, cache: null).Should().Be("anh Thanh nói với cô ấy");
+    }
+
+    [Test]
+    public void Restore_ContextWritesTheForm_TakesTheContextsForm()
+    {
+        var cache = Restorer.CreateCache("Anh Thành nói với cô ấy rằng cô sẽ đến.");
+
+        Restorer.Restore(Caption, cache).Should().Be("anh Thành nói với cô ấy");
+    }
+
+    [Test]
+    public void Restore_AccentedLinesOfTheSameText_AreItsCache()
+    {
+        const string text = Caption + "\nAnh Thành nói với cô ấy rằng cô sẽ đến.";
+
+        Restorer.Restore(text).Should().Be("anh Thành nói với cô ấy\nAnh Thành nói với cô ấy rằng cô sẽ đến.");
+    }
+
+    [Test]
+    public void CreateCache_CollectionOfTexts_CountsThemAll()
+    {
+        var cache = Restorer.CreateCache(["The report.", "Anh Thành nói.", "Ông Thành đến."]);
+
+        cache.SyllableCount.Should().Be(6);
+        Restorer.Restore(Caption, cache).Should().Be("anh Thành nói với cô ấy");
+    }
+
+    [TestCase("anh Thanh noi voi co ay rang co se den")] // a bare line says nothing about its marks
+    [TestCase("The Prime Minister met the Ambassador.")] // English
+    [TestCase("")] // empty
+    public void CreateCache_NoAccentedVietnamese_IsEmpty(string context)
+    {
+        var cache = Restorer.CreateCache(context);
+
+        cache.IsEmpty.Should().BeTrue();
+        Restorer.Restore(Caption, cache).Should().Be(Restorer.Restore(Caption, cache: null));
+    }
+
+    [Test]
+    public void CreateCache_DecomposedMarks_CountAsComposed()
+    {
+        var cache = Restorer.CreateCache("Anh Thành nói với cô ấy.".Normalize(System.Text.NormalizationForm.FormD));
+
+        cache.SyllableCount.Should().Be(6);
+        Restorer.Restore(Caption, cache).Should().Be("anh Thành nói với cô ấy");
+    }
+
+    [Test]
+    public void Restore_WeightZero_IgnoresTheCache()
+    {
+        var restorer = new DiacriticRestorer(Restorer.Model, DiacriticRestorerOptions.Default with { CacheWeight = 0 });
+
+        var cache = restorer.CreateCache("Anh Thành nói với cô ấy rằng cô sẽ đến.");
+
+        cache.IsEmpty.Should().BeTrue();
+        restorer.Restore(Caption, cache).Should().Be("anh Thanh nói với cô ấy");
+    }
+
+    [Test]
+    public void Restore_CacheOfAnotherModel_Throws()
+    {
+        var other = new DiacriticRestorer(Aligner.Training.RestorerTrainer.Train(["Anh Thành nói với cô ấy."]));
+
+        var act = () => Restorer.Restore(Caption, other.CreateCache("Anh Thành nói."));
+
+        act.Should().Throw<ArgumentException>().WithParameterName("cache");
+    }
+
+    [Test]
+    public void Analyze_WithCache_ReportsTheContextsForm()
+    {
+        var cache = Restorer.CreateCache("Anh Thành nói với cô ấy rằng cô sẽ đến.");
+
+        var result = Restorer.Analyze(Caption, cache);
+
+        result.Text.Should().Be("anh Thành nói với cô ấy");
+        result.Syllables.Should().Contain(s => s.Restored == "Thành" && s.Confidence > 0 && s.Confidence <= 1);
+    }
+
+    [Test]
+    public void Restore_RandomStringsWithRandomContext_OnlyAddMarksToLetters()
+    {
+        var random = new Random(45);
+        for (var i = 0; i < 200; i++)
+        {
+            var text = i % 2 == 0 ? RandomText.Next(random, 30) : RandomText.Words(random, 20);
+            var cache = Restorer.CreateCache(RandomText.Words(random, 40) + "\nHôm nay trời đẹp, chúng tôi đi qua cầu.");
+
+            var restored = Restorer.Restore(text, cache);
+
+            restored.Length.Should().Be(text.Length);
+            for (var c = 0; c < text.Length; c++)
+            {
+                if (restored[c] != text[c])
+                {
+                    char.IsAsciiLetter(text[c]).Should().BeTrue($"only bare letters change ({text[c]} → {restored[c]})");
+                    VietnameseFolding.Fold(restored[c]).Should().Be(text[c]);
+                }
+            }
+        }
+    }
+
+    [Test]
+    public void Restore_ContextWritesAnotherForm_FollowsTheContext()
+    {
+        var cache = Restorer.CreateCache("Ông Thánh đến.\nAnh Thánh nói.");
+
+        Restorer.Restore(Caption, cache).Should().Be("anh Thánh nói với cô ấy");
+    }
+
+    [Test]
+    public void Restore_SecondPass_ReadsAKeyAsTheRestOfTheTextDoes()
+    {
+        // A bare text about rain: alone, the last line reads "mua" as "mùa" (season); the second pass counts the
+        // first pass's "mưa" (rain) of the lines before and reads it the same way.
+        const string text = "Mua lon keo dai o Ha Noi\nTroi mua to suot dem qua, nuoc ngap nhieu tuyen pho.\nCon mua lon nhat trong nam.\nNguoi dan di lam trong mua.";
+        var onePass = new DiacriticRestorer(Restorer.Model, DiacriticRestorerOptions.Default with { SelfCacheWeight = 0 }, Restorer.Detector);
+
+        onePass.Restore(text).Split('\n')[3].Should().Be("Người dân đi làm trong mùa.");
+        Restorer.Restore(text).Split('\n')[3].Should().Be("Người dân đi làm trong mưa.");
+        Restorer.Analyze(text).Syllables.Should().HaveCount(onePass.Analyze(text).Syllables.Count, "the second pass reports every syllable");
+    }
+
+    [TestCase(-1)] // negative
+    [TestCase(double.NaN)] // not a number
+    public void Constructor_BadSelfCacheWeight_Throws(double weight)
+    {
+        var act = () => new DiacriticRestorer(Restorer.Model, DiacriticRestorerOptions.Default with { SelfCacheWeight = weight });
+
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [TestCase(49)] // blocks too small to learn from
+    [TestCase(100_001)] // blocks too large to stay local
+    public void Constructor_BadSelfCacheBlock_Throws(int block)
+    {
+        var act = () => new DiacriticRestorer(Restorer.Model, DiacriticRestorerOptions.Default with { SelfCacheBlock = block });
+
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [TestCase(-0.1)] // negative weight
+    [TestCase(double.NaN)] // not a number
+    [TestCase(11)] // too heavy
+    public void Constructor_BadCacheWeight_Throws(double weight)
+    {
+        var act = () => new DiacriticRestorer(Restorer.Model, DiacriticRestorerOptions.Default with { CacheWeight = weight });
+
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Test]
+    public void Constructor_BadCacheSmoothing_Throws()
+    {
+        var act = () => new DiacriticRestorer(Restorer.Model, DiacriticRestorerOptions.Default with { CacheSmoothing = 0 });
+
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Test]
+    public void CreateCache_NullCollection_Throws()
+    {
+        var act = () => Restorer.CreateCache((IEnumerable<string>)null!);
+
+        act.Should().Throw<ArgumentNullException>();
+    }
+}
