@@ -60,8 +60,8 @@ internal static class AlignCommand
             {
                 WarmUp(parse.GetValue(lexicon) is null);
                 var textEncoding = TextInput.Encoding(parse.GetValue(encoding));
-                var en = TextInput.Load(parse.GetValue(english) ?? throw new InvalidDataException("align needs ENGLISH_FILE and VIETNAMESE_FILE, or --pairs LIST"), io, textEncoding);
-                var vi = TextInput.Load(parse.GetValue(vietnamese) ?? throw new InvalidDataException("align needs VIETNAMESE_FILE after ENGLISH_FILE"), io, textEncoding);
+                var en = TextInput.Load(parse.GetValue(english) ?? throw new InvalidDataException("align needs ENGLISH_FILE and VIETNAMESE_FILE, or --pairs LIST (see aligner align --help)"), io, textEncoding);
+                var vi = TextInput.Load(parse.GetValue(vietnamese) ?? throw new InvalidDataException("align needs VIETNAMESE_FILE after ENGLISH_FILE (see aligner align --help)"), io, textEncoding);
                 (en, vi) = CheckLanguages(en, vi, parse.GetValue(strict), io);
                 var lexiconPath = parse.GetValue(lexicon);
                 var scorerPath = parse.GetValue(scorer);

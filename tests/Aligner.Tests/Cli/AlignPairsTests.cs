@@ -56,7 +56,7 @@ public sealed class AlignPairsTests : IDisposable
         var en = temp.Write("en.txt", English[0]);
         var vi = temp.Write("vi.txt", Vietnamese[0]);
         var missing = temp.File("missing.txt");
-        var binary = temp.Write("binary.txt", [0xFF, 0xFE, 0x00, 0x41]);
+        var binary = temp.Write("binary.txt", [0x61, 0x00, 0x00, 0x00, 0x62, 0x00, 0x00, 0x01]);
         var list = temp.Write("pairs.tsv", $"{en}\t{vi}\n{missing}\t{vi}\n\n# a comment\nno tab here\n{en}\t{binary}\n{en}\t{vi}\n");
 
         var run = CliRun.Of("align", "--pairs", list);
