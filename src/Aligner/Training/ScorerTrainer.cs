@@ -161,14 +161,8 @@ public static class ScorerTrainer
             }
         }
 
-        var w = LogisticRegression.Fit(rows, labels, null, ridge: 1e-2);
-        var positives = labels.Count(l => l);
-        var negatives = labels.Count - positives;
-        return model with
-        {
-            ComparableWeights = [.. w.Skip(1).Select(v => Math.Round(v, 5))],
-            ComparableBias = Math.Round(w[0] - Math.Log((double)positives / negatives), 5),
-        };
+        var (weights, bias) = FitAtEvenOdds(rows, labels);
+        return model with { ComparableWeights = weights, ComparableBias = bias };
     }
 
     // The forms of one pair that the comparable regression sees: whole; English cut; Vietnamese cut; Vietnamese with
@@ -259,14 +253,18 @@ public static class ScorerTrainer
             }
         }
 
+        var (weights, bias) = FitAtEvenOdds(rows, labels);
+        return model with { Weights = weights, Bias = bias };
+    }
+
+    // A logistic regression (rows start with the constant 1) whose intercept is shifted by the log ratio of positives
+    // to negatives, so that its score is a log-likelihood ratio at even odds.
+    private static (double[] Weights, double Bias) FitAtEvenOdds(List<double[]> rows, List<bool> labels)
+    {
         var w = LogisticRegression.Fit(rows, labels, null, ridge: 1e-2);
         var positives = labels.Count(l => l);
         var negatives = labels.Count - positives;
-        return model with
-        {
-            Weights = [.. w.Skip(1).Select(v => Math.Round(v, 5))],
-            Bias = Math.Round(w[0] - Math.Log((double)positives / negatives), 5),
-        };
+        return ([.. w.Skip(1).Select(v => Math.Round(v, 5))], Math.Round(w[0] - Math.Log((double)positives / negatives), 5));
     }
 
     // Fits the word coverage model of PairScorer: a source word is covered by chance with probability 1 − (1 − q)^m for
