@@ -43,6 +43,11 @@ public sealed class BeadAligner
     // A search keeps its pair scores for the next one (32 bytes a cell) up to this many cells.
     private const long KeptCells = 4_000_000;
 
+    // Searches of at most this many cells widen their band whenever the path meets its edge, as before the
+    // parallel-stretch rule: the rule saves time only on long texts, and the short regions of passage matching (whose
+    // passages may lie far off the diagonal) need the wider band (match.sh seed 1: 0.9787 with the rule, 0.9849 without).
+    internal const long DefaultAlwaysWidenCells = 1_000_000;
+
     // A parallel stretch: at least StretchPairs pair beads among the StretchReach beads either side of one.
     private const int StretchReach = 3;
     private const int StretchPairs = 3;
@@ -66,6 +71,9 @@ public sealed class BeadAligner
     private readonly double costUnmatchedInRun;
     private readonly double costRegionChange;
     private readonly int initialBand;
+
+    /// <summary>Searches of at most this many cells widen whenever the path meets the band's edge (tests set it low).</summary>
+    internal long AlwaysWidenCells { get; init; } = DefaultAlwaysWidenCells;
 
     /// <summary>Creates an aligner.</summary>
     /// <param name="scorer">Scores sentence pairs.</param>
@@ -302,7 +310,10 @@ public sealed class BeadAligner
             }
 
             path.Reverse();
-            return (path, touching.Exists(k => NearParallelStretch(path, path.Count - 1 - k)), keep);
+            // A small search widens whenever the path meets the edge (matching aligns short regions whose passages may
+            // lie far off the diagonal); a large one only where the touch is near translations.
+            var widen = touching.Count > 0 && (cells <= AlwaysWidenCells || touching.Exists(k => NearParallelStretch(path, path.Count - 1 - k)));
+            return (path, widen, keep);
         }
         finally
         {

@@ -94,13 +94,27 @@ public sealed class BeadAlignerTests
         var random = new Random(count + band);
         var english = Synthetic.Features(Enumerable.Range(0, count).Select(i => Synthetic.Sentence(random, 1000 + i)));
         var vietnamese = Synthetic.Features(Enumerable.Range(0, count + (count / 3)).Select(i => Synthetic.Sentence(random, 50_000 + i)));
-        var aligner = new BeadAligner(PairScorer.Default, AlignmentOptions.Default with { InitialBand = band });
+        // The parallel-stretch rule applies to long texts only; these are short, so the test lowers the size it starts at.
+        var aligner = new BeadAligner(PairScorer.Default, AlignmentOptions.Default with { InitialBand = band }) { AlwaysWidenCells = 0 };
 
         var beads = aligner.Align(english, vietnamese, out var searches);
 
         CheckBeads(beads, count, count + (count / 3));
         beads.Should().OnlyContain(b => b.Kind == BeadKind.OneToZero || b.Kind == BeadKind.ZeroToOne);
         searches.Should().Be(1, "text without translations nearby gives the band no reason to grow");
+    }
+
+    [Test]
+    public void Align_ShortUnrelatedTexts_WidenAsBeforeTheParallelStretchRule()
+    {
+        var random = new Random(7);
+        var english = Synthetic.Features(Enumerable.Range(0, 300).Select(i => Synthetic.Sentence(random, 1000 + i)));
+        var vietnamese = Synthetic.Features(Enumerable.Range(0, 400).Select(i => Synthetic.Sentence(random, 50_000 + i)));
+        var aligner = new BeadAligner(PairScorer.Default, AlignmentOptions.Default with { InitialBand = 2 });
+
+        aligner.Align(english, vietnamese, out var searches);
+
+        searches.Should().BeGreaterThan(1, "a search of fewer cells than AlwaysWidenCells widens whenever it meets the edge");
     }
 
     [TestCase(30, 12, 5)] // a short insertion in the middle
