@@ -21,7 +21,7 @@ arguments), which drops Latin species names ("Panthera leo"). Each English term 
 frequent Vietnamese form if that form has at least half of its occurrences (consistent form), else it is dropped.
 
 Usage: wiki-terms.py --vocab EN_FILE [--vocab EN_FILE...] WIKI.vi[.gz]... > terms.tsv   (english<TAB>vietnamese<TAB>count)
-Standard library only. The output is training data: never commit it (it is derived from CC BY-SA text).
+`wiki-terms.py --self-test` checks the boundary rules on a few examples. Standard library only. The output is training data: never commit it (it is derived from CC BY-SA text).
 """
 import argparse
 import collections
@@ -170,7 +170,40 @@ def vietnamese_term(before, en_words):
     return words
 
 
+EXAMPLES = [  # (text before the parenthesis, inside, expected English, expected Vietnamese or None)
+    ("Năm 1948, Tổ chức Y tế Thế giới viết tắt WHO", "tiếng Anh: World Health Organization",
+     "World Health Organization", "Tổ chức Y tế Thế giới"),
+    ("Ông được bầu vào Quốc hội", "National Assembly", "National Assembly", "Quốc hội"),
+    ("được gọi là Thế vận hội Paralympic", "Paralympic Games", "Paralympic Games", "Thế vận hội Paralympic"),
+    ("Sau khi Ngân hàng Thế giới", "World Bank", "World Bank", "Ngân hàng Thế giới"),
+    ("bảo vệ quyền sở hữu trí tuệ", "intellectual property", "intellectual property", None),
+    ("được gọi là sở hữu trí tuệ", "intellectual property", "intellectual property", "sở hữu trí tuệ"),
+    ("Sư tử", "Panthera leo", "Panthera leo", "Sư tử"),  # dropped later: "panthera", "leo" are not English words
+    ("Colombo", "Sri Lanka", "Sri Lanka", None),  # one syllable for two English words
+    ("Colombo", "Ceylon", None, None),  # a single capitalised word without "tiếng Anh:"
+    ("ra đời", "1945", None, None),
+    ("Liên Hợp Quốc", "UN", None, None),
+    ("Chiến tranh", "tiếng Pháp: Guerre de la Conquête", None, None),
+]
+
+
+def self_test():
+    """Checks the boundary rules on EXAMPLES (the vocabulary check is left out); exits 1 on a failure."""
+    failures = 0
+    for before, inside, want_en, want_vi in EXAMPLES:
+        en = english_term(inside)
+        vi = vietnamese_term(before + " ", en) if en else None
+        got = (" ".join(en) if en else None, " ".join(vi) if vi else None)
+        if got != (want_en, want_vi):
+            failures += 1
+            print(f"FAIL {before!r} ({inside}): got {got}, want {(want_en, want_vi)}", file=sys.stderr)
+    print(f"{len(EXAMPLES) - failures}/{len(EXAMPLES)} examples pass", file=sys.stderr)
+    return 1 if failures else 0
+
+
 def main():
+    if sys.argv[1:] == ["--self-test"]:
+        sys.exit(self_test())
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--vocab", action="append", required=True, help="English text file (.gz allowed), one per --vocab")
     parser.add_argument("wiki", nargs="+", help="Vietnamese Wikipedia text, one paragraph or sentence a line")
