@@ -63,8 +63,12 @@ public static class HtmlWriter
             var row=e.target.closest?e.target.closest('tr[data-b]'):null;
             if(row)pin(row);
           });
-          var m=/^#b(\d+)$/.exec(location.hash),start=m?document.querySelector('tr[data-b="'+m[1]+'"]'):null;
-          if(start){pin(start);start.scrollIntoView({block:'center'});}
+          function go(){
+            var m=/^#b(\d+)$/.exec(location.hash),row=m?document.querySelector('tr[data-b="'+m[1]+'"]'):null;
+            if(row){if(pinned!==row)pin(row);row.scrollIntoView({block:'center'});}
+          }
+          window.addEventListener('hashchange',go);
+          go();
           body.setAttribute('data-ready','true');
         })();
         """;
@@ -90,7 +94,16 @@ public static class HtmlWriter
             }
         }
 
-        WriteHead(writer, Title(alignment), $"{alignment.EnglishSentences.Count} English and {alignment.VietnameseSentences.Count} Vietnamese sentences; {paired} aligned pairs, {unaligned} unaligned sentences.");
+        var unsure = new List<(int Row, double Score)>();
+        for (var b = 0; b < alignment.Beads.Count; b++)
+        {
+            if (alignment.Beads[b] is { EnglishCount: > 0, VietnameseCount: > 0 } pair)
+            {
+                unsure.Add((b, pair.Score));
+            }
+        }
+
+        WriteHead(writer, Title(alignment), $"{alignment.EnglishSentences.Count} English and {alignment.VietnameseSentences.Count} Vietnamese sentences; {paired} aligned pairs, {unaligned} unaligned sentences.", unsure);
         for (var b = 0; b < alignment.Beads.Count; b++)
         {
             var bead = alignment.Beads[b];
@@ -124,7 +137,8 @@ public static class HtmlWriter
         ArgumentNullException.ThrowIfNull(output);
         using var writer = new StreamWriter(output, Utf8, bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
         var files = passages.SelectMany(p => new[] { p.English.Name, p.Vietnamese.Name }).Distinct(StringComparer.Ordinal).Count();
-        WriteHead(writer, "Matched passages", $"{passages.Count} passages, {passages.Sum(p => p.Pairs.Count)} aligned pairs, in {files} files.", unaligned: false);
+        var scores = passages.SelectMany(p => p.Pairs).Select((pair, row) => (row, pair.Score)).ToList();
+        WriteHead(writer, "Matched passages", $"{passages.Count} passages, {passages.Sum(p => p.Pairs.Count)} aligned pairs, in {files} files.", scores, unaligned: false);
         var row = 0;
         foreach (var passage in passages)
         {
@@ -156,7 +170,10 @@ public static class HtmlWriter
         WriteTail(writer);
     }
 
-    private static void WriteHead(TextWriter writer, string title, string summary, bool unaligned = true)
+    // The pairs to check first: the least sure ones below HighConfidence, as links that pin their row.
+    private const int UnsureListed = 10;
+
+    private static void WriteHead(TextWriter writer, string title, string summary, List<(int Row, double Score)> pairs, bool unaligned = true)
     {
         writer.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         writer.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -173,6 +190,30 @@ public static class HtmlWriter
         writer.Write("</p>\n<p class=\"meta legend\"><span style=\"background:var(--hi)\">score ≥ 0.8</span><span style=\"background:var(--mid)\">0.5 – 0.8</span><span style=\"background:var(--lo)\">&lt; 0.5</span>");
         writer.Write(unaligned ? "<span style=\"background:var(--un)\">unaligned</span>" : "");
         writer.Write(" Hover a sentence to see its partner; click to pin.</p>\n");
+        var unsure = pairs.Where(p => p.Score < HighConfidence).OrderBy(p => p.Score).ThenBy(p => p.Row).ToList();
+        writer.Write("<p class=\"meta unsure\">");
+        if (unsure.Count == 0)
+        {
+            writer.Write("No pair scores below 0.8.");
+        }
+        else
+        {
+            writer.Write(unsure.Count);
+            writer.Write(unsure.Count == 1 ? " pair scores" : " pairs score");
+            writer.Write(" below 0.8; check first:");
+            foreach (var (row, score) in unsure.Take(UnsureListed))
+            {
+                writer.Write(" <a href=\"#b");
+                writer.Write(row);
+                writer.Write("\">");
+                writer.Write(OutputText.Score(score));
+                writer.Write("</a>");
+            }
+
+            writer.Write(unsure.Count > UnsureListed ? " …" : "");
+        }
+
+        writer.Write("</p>\n");
         writer.Write("<table id=\"beads\">\n<colgroup><col class=\"side\"><col class=\"score\"><col class=\"side\"></colgroup>\n");
         writer.Write("<thead><tr><th>English</th><th>score</th><th>Vietnamese</th></tr></thead>\n<tbody>\n");
     }
