@@ -44,6 +44,7 @@ report() {
 }
 
 if [ -n "${PARALLEL:-}" ]; then
+  export AFL_NO_AFFINITY=1 # more fuzzers than cores: afl-fuzz would refuse to start past one per core
   for target in "${targets[@]}"; do run_target "$target" & done
   wait
   for target in "${targets[@]}"; do report "$target"; done
