@@ -202,7 +202,7 @@ public sealed class AlignmentPipeline
             var bead = beads[k];
             if (bead.EnglishCount > 0 && bead.VietnameseCount > 0)
             {
-                var p = Scorer.LinkProbability(Span(english, bead.EnglishStart, bead.EnglishCount), Span(vietnamese, bead.VietnameseStart, bead.VietnameseCount));
+                var p = Scorer.LinkProbability(SentenceFeatures.Span(english, bead.EnglishStart, bead.EnglishCount), SentenceFeatures.Span(vietnamese, bead.VietnameseStart, bead.VietnameseCount));
                 bead = bead with { Score = replace ? p : Math.Max(bead.Score, p) };
             }
 
@@ -210,9 +210,6 @@ public sealed class AlignmentPipeline
         }
 
         return result;
-
-        static SentenceFeatures Span(SentenceFeatures[] features, int start, int count) =>
-            count == 1 ? features[start] : SentenceFeatures.Combine(features[start], features[start + 1]);
     }
 
     // The share of the sentences that may pair (neither furniture nor in the other language) that the beads pair.

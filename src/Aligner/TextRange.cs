@@ -30,4 +30,30 @@ public readonly record struct TextRange(int Start, int End)
 
     /// <inheritdoc />
     public override string ToString() => $"[{Start}, {End})";
+
+    /// <summary>
+    /// Maps this range of a derived text through per-character maps (<paramref name="starts"/>, <paramref name="ends"/>:
+    /// where each derived character begins and ends in the text it came from); the range itself when there are no
+    /// maps. An empty range maps to the position of the character at its start (<paramref name="sourceLength"/> at the end).
+    /// </summary>
+    internal TextRange MapThrough(int derivedLength, int[]? starts, int[]? ends, int sourceLength, string paramName, string message)
+    {
+        if (Start < 0 || End > derivedLength || Start > End)
+        {
+            throw new ArgumentOutOfRangeException(paramName, this, message);
+        }
+
+        if (starts is null || ends is null)
+        {
+            return this;
+        }
+
+        if (IsEmpty)
+        {
+            var at = Start < starts.Length ? starts[Start] : sourceLength;
+            return new TextRange(at, at);
+        }
+
+        return new TextRange(starts[Start], ends[End - 1]);
+    }
 }

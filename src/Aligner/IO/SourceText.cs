@@ -86,26 +86,8 @@ public sealed class SourceText
 
     /// <summary>Maps a range of <see cref="Content"/> to the range of <see cref="Text"/> it was read from.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The range is not inside the content.</exception>
-    public TextRange ToSource(TextRange contentRange)
-    {
-        if (contentRange.Start < 0 || contentRange.End > Content.Length || contentRange.Start > contentRange.End)
-        {
-            throw new ArgumentOutOfRangeException(nameof(contentRange), contentRange, "The range is not inside the content.");
-        }
-
-        if (starts is null || ends is null)
-        {
-            return contentRange;
-        }
-
-        if (contentRange.IsEmpty)
-        {
-            var at = contentRange.Start < starts.Length ? starts[contentRange.Start] : Text.Length;
-            return new TextRange(at, at);
-        }
-
-        return new TextRange(starts[contentRange.Start], ends[contentRange.End - 1]);
-    }
+    public TextRange ToSource(TextRange contentRange) =>
+        contentRange.MapThrough(Content.Length, starts, ends, Text.Length, nameof(contentRange), "The range is not inside the content.");
 
     /// <summary>
     /// The content read from a range of <see cref="Text"/>: the text itself for plain text; for HTML the content

@@ -196,9 +196,9 @@ public sealed class PassageMatcher
                 foreach (var bead in run)
                 {
                     var englishSentence = englishFirst + enStart + bead.EnglishStart;
-                    var vietnameseSpan = Span(viFeatures, bead.VietnameseStart, bead.VietnameseCount);
+                    var vietnameseSpan = SentenceFeatures.Span(viFeatures, bead.VietnameseStart, bead.VietnameseCount);
                     var support = index.Support(englishSentence, bead.EnglishCount, vietnameseSpan);
-                    var englishSpan = Span(enFeatures, bead.EnglishStart, bead.EnglishCount);
+                    var englishSpan = SentenceFeatures.Span(enFeatures, bead.EnglishStart, bead.EnglishCount);
                     pairs.Add(new ScoredBead(
                         bead.Kind,
                         englishSentence,
@@ -230,9 +230,6 @@ public sealed class PassageMatcher
         }
 
         return passages;
-
-        static SentenceFeatures Span(SentenceFeatures[] features, int start, int count) =>
-            count == 1 ? features[start] : SentenceFeatures.Combine(features[start], features[start + 1]);
 
         static void Block(SentenceFeatures[] features, int start, int count)
         {

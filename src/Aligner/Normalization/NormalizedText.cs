@@ -134,26 +134,8 @@ public sealed class NormalizedText
 
     /// <summary>Maps a range of the normalised text to the range of the original text it came from.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The range is not inside the normalised text.</exception>
-    public TextRange ToOriginal(TextRange range)
-    {
-        if (range.Start < 0 || range.End > Text.Length || range.Start > range.End)
-        {
-            throw new ArgumentOutOfRangeException(nameof(range), range, "The range is not inside the normalised text.");
-        }
-
-        if (starts is null || ends is null)
-        {
-            return range;
-        }
-
-        if (range.IsEmpty)
-        {
-            var at = range.Start < starts.Length ? starts[range.Start] : Original.Length;
-            return new TextRange(at, at);
-        }
-
-        return new TextRange(starts[range.Start], ends[range.End - 1]);
-    }
+    public TextRange ToOriginal(TextRange range) =>
+        range.MapThrough(Text.Length, starts, ends, Original.Length, nameof(range), "The range is not inside the normalised text.");
 
     /// <summary>Maps a normalised index to the original index of the character it came from.</summary>
     public int ToOriginal(int index)

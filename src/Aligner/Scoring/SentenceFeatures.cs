@@ -91,6 +91,10 @@ public sealed class SentenceFeatures
     /// <summary>Number of name groups.</summary>
     public int NameGroups => GroupEnds.Length;
 
+    /// <summary>The features of the one or two sentences a bead holds on one side, from <paramref name="start"/>.</summary>
+    internal static SentenceFeatures Span(IReadOnlyList<SentenceFeatures> features, int start, int count) =>
+        count == 1 ? features[start] : Combine(features[start], features[start + 1]);
+
     /// <summary>The features of two consecutive sentences taken together.</summary>
     public static SentenceFeatures Combine(SentenceFeatures first, SentenceFeatures second)
     {
