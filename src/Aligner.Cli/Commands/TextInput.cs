@@ -48,7 +48,14 @@ internal static class TextInput
     /// order). Each real file is read once, however many links lead to it; links are followed, but a folder is never
     /// entered twice (no link loops); empty files and what is not a regular file (FIFOs, devices) are skipped in folders.
     /// </summary>
-    public static List<SourceText> LoadAll(IEnumerable<string> paths, SourceEncoding? encoding = null)
+    public static List<SourceText> LoadAll(IEnumerable<string> paths, SourceEncoding? encoding = null) =>
+        LoadAll(paths, encoding, ListFolder);
+
+    /// <summary>
+    /// <see cref="LoadAll(IEnumerable{string}, SourceEncoding?)"/> with the folder listing given: tests pass one that
+    /// fails the way an unreadable folder does (the tests run as root, who reads every folder).
+    /// </summary>
+    internal static List<SourceText> LoadAll(IEnumerable<string> paths, SourceEncoding? encoding, Func<string, IEnumerable<FileSystemInfo>> listFolder)
     {
         var files = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -57,7 +64,7 @@ internal static class TextInput
             if (Directory.Exists(path))
             {
                 var found = new List<string>();
-                Walk(path, found, new HashSet<string>(StringComparer.Ordinal), 0);
+                Walk(path, found, new HashSet<string>(StringComparer.Ordinal), 0, listFolder);
                 found.Sort(StringComparer.Ordinal);
                 foreach (var file in found)
                 {
@@ -110,7 +117,10 @@ internal static class TextInput
         return sources;
     }
 
-    private static void Walk(string folder, List<string> found, HashSet<string> entered, int depth)
+    private static IEnumerable<FileSystemInfo> ListFolder(string folder) =>
+        new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0 }).ToList();
+
+    private static void Walk(string folder, List<string> found, HashSet<string> entered, int depth, Func<string, IEnumerable<FileSystemInfo>> listFolder)
     {
         if (depth > MaxDepth || !entered.Add(RealPath(folder)))
         {
@@ -120,7 +130,7 @@ internal static class TextInput
         IEnumerable<FileSystemInfo> entries;
         try
         {
-            entries = new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0 }).ToList();
+            entries = listFolder(folder);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
@@ -131,7 +141,7 @@ internal static class TextInput
         {
             if (Directory.Exists(entry.FullName))
             {
-                Walk(Path.Combine(folder, entry.Name), found, entered, depth + 1);
+                Walk(Path.Combine(folder, entry.Name), found, entered, depth + 1, listFolder);
                 continue;
             }
 

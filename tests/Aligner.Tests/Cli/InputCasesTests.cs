@@ -248,6 +248,21 @@ public sealed class InputCasesTests : IDisposable
         run.ResultLines.Should().NotBeEmpty();
     }
 
+    [Test]
+    public void Match_UnreadableSubfolder_OneClearErrorNamingIt()
+    {
+        // The tests run as root, who reads any folder: the listing fails here the way it does for a user without the right.
+        var folder = CopySeedsTo("locked");
+        var locked = Directory.CreateDirectory(Path.Combine(folder, "private")).FullName;
+        IEnumerable<FileSystemInfo> List(string path) => Path.GetFullPath(path) == locked
+            ? throw new UnauthorizedAccessException($"Access to the path '{path}' is denied.")
+            : new DirectoryInfo(path).EnumerateFileSystemInfos().ToList();
+
+        var load = () => Aligner.Cli.Commands.TextInput.LoadAll([folder], null, List);
+
+        load.Should().Throw<InvalidDataException>().Which.Message.Should().StartWith(Path.Combine(folder, "private") + ": cannot be read");
+    }
+
     private string CopySeedsTo(string name)
     {
         var folder = Directory.CreateDirectory(Path.Combine(temp.Path, name)).FullName;
