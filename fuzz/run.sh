@@ -23,7 +23,7 @@ run_target() {
   mkdir -p "$corpus"
   # Seeds: small pieces of the repository's own texts and test pages, and one model file for the model harness.
   case $target in
-    html) cp "$root"/tests/Aligner.Tests/IO/Pages/*.html "$corpus"/ ;;
+    html) cp "$root"/tests/Aligner.Tests/Input/Pages/*.html "$corpus"/ ;;
     model) printf '\x00' > "$corpus/detector"; cat "$root/src/Aligner/Models/detector.bin" >> "$corpus/detector"
            printf '\x03' > "$corpus/scorer"; head -c 3000 "$root/src/Aligner/Models/scorer.json" >> "$corpus/scorer" ;;
     *) for seed in "$root"/seeds/*.txt; do head -c 2000 "$seed" > "$corpus/$(basename "$seed")"; done ;;

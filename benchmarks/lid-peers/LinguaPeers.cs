@@ -3,8 +3,9 @@
 // Copied into a temporary console project by run.sh; not part of the solution.
 using System.Diagnostics;
 using System.Text.Json;
-using Aligner;
 using Aligner.Detection;
+using Aligner.Text;
+using Aligner;
 using Lingua;
 using static Lingua.Language;
 

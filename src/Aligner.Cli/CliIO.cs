@@ -16,8 +16,8 @@ internal sealed class CliIO(TextWriter output, TextWriter error, Stream? standar
     public Stream? StandardInput { get; init; }
 
     /// <summary>Reads all of standard input (at most 256 MiB, counted as it comes) as a document named <c>-</c>.</summary>
-    public IO.SourceText ReadStandardInput(IO.SourceEncoding? encoding = null) =>
-        IO.SourceText.Read(StandardInput ?? Console.OpenStandardInput(), "-", encoding);
+    public Input.SourceText ReadStandardInput(Input.SourceEncoding? encoding = null) =>
+        Input.SourceText.Read(StandardInput ?? Console.OpenStandardInput(), "-", encoding);
 
     /// <summary>
     /// Writes the one-line summary of a command to standard error when it is a terminal, with <c>--verbose</c>, or

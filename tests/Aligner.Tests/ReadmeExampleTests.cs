@@ -1,9 +1,11 @@
 using System.Xml.Linq;
 using Aligner.Alignment;
 using Aligner.Detection;
-using Aligner.IO;
+using Aligner.Input;
 using Aligner.Matching;
+using Aligner.Output;
 using Aligner.Tests.Support;
+using Aligner.Text;
 using FluentAssertions;
 
 namespace Aligner.Tests;

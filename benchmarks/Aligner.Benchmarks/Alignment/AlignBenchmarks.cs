@@ -1,6 +1,8 @@
 using System.Text;
+using Aligner.Detection;
 using Aligner.Alignment;
-using Aligner.IO;
+using Aligner.Input;
+using Aligner.Preparation;
 using Aligner.Scoring;
 using BenchmarkDotNet.Attributes;
 
@@ -58,8 +60,8 @@ public class AlignBenchmarks
 
         english = new SourceText(Document(en, random), "en.txt");
         vietnamese = new SourceText(Document(vi, random), "vi.txt");
-        englishFeatures = AlignmentPipeline.Prepare(english.Text, AlignmentPipeline.Side.English, AlignmentPipeline.Default.Lexicon).Features;
-        vietnameseFeatures = AlignmentPipeline.Prepare(vietnamese.Text, AlignmentPipeline.Side.Vietnamese, AlignmentPipeline.Default.Lexicon).Features;
+        englishFeatures = new DocumentPreparer(null, null, Lexicon.Default).Prepare(english.Text, DetectedLanguage.English).Features;
+        vietnameseFeatures = new DocumentPreparer(null, null, Lexicon.Default).Prepare(vietnamese.Text, DetectedLanguage.Vietnamese).Features;
         aligner = new BeadAligner(PairScorer.Default);
     }
 

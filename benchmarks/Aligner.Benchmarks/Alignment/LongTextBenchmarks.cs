@@ -1,5 +1,7 @@
+using Aligner.Detection;
 using Aligner.Alignment;
-using Aligner.IO;
+using Aligner.Input;
+using Aligner.Preparation;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
@@ -61,7 +63,7 @@ public class LongTextBenchmarks
     {
         var en = SeedCorpus.Load(SeedCorpus.EnglishReport).Text;
         var vi = SeedCorpus.Load(SeedCorpus.VietnameseReport).Text;
-        return (en, vi, AlignmentPipeline.Prepare(en, AlignmentPipeline.Side.English, null).Sentences.Count);
+        return (en, vi, new DocumentPreparer(null, null, null).Prepare(en, DetectedLanguage.English).Sentences.Count);
     }
 
     private static (string English, string Vietnamese, int SentencesPerCopy) Ntrex()
@@ -74,6 +76,6 @@ public class LongTextBenchmarks
 
         var en = File.ReadAllText(Path.Combine(folder, "dev.en"));
         var vi = File.ReadAllText(Path.Combine(folder, "dev.vi"));
-        return (en, vi, AlignmentPipeline.Prepare(en, AlignmentPipeline.Side.English, null).Sentences.Count);
+        return (en, vi, new DocumentPreparer(null, null, null).Prepare(en, DetectedLanguage.English).Sentences.Count);
     }
 }

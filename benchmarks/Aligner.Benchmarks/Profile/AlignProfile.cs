@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using Aligner.Alignment;
 using Aligner.Detection;
-using Aligner.IO;
+using Aligner.Input;
+using Aligner.Output;
+using Aligner.Preparation;
 
 namespace Aligner.Benchmarks.Profile;
 

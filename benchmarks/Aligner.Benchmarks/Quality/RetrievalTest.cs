@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Aligner.Detection;
+using Aligner.Preparation;
 using Aligner.Scoring;
 
 namespace Aligner.Benchmarks.Quality;
@@ -48,8 +50,8 @@ internal static class RetrievalTest
             }
         }
 
-        var english = File.ReadAllLines(args[0]).Select(l => Prepare(l, AlignmentPipeline.Side.English, lexicon)).ToArray();
-        var vietnamese = File.ReadAllLines(args[1]).Select(l => Prepare(l, AlignmentPipeline.Side.Vietnamese, lexicon)).ToArray();
+        var english = File.ReadAllLines(args[0]).Select(l => Prepare(l, DetectedLanguage.English, lexicon)).ToArray();
+        var vietnamese = File.ReadAllLines(args[1]).Select(l => Prepare(l, DetectedLanguage.Vietnamese, lexicon)).ToArray();
         var n = Math.Min(english.Length, vietnamese.Length);
         var scorer = new PairScorer(model);
         var clock = Stopwatch.StartNew();
@@ -74,9 +76,9 @@ internal static class RetrievalTest
         return 0;
     }
 
-    private static SentenceFeatures Prepare(string line, AlignmentPipeline.Side side, Lexicon lexicon)
+    private static SentenceFeatures Prepare(string line, DetectedLanguage side, Lexicon lexicon)
     {
-        var features = AlignmentPipeline.Prepare(line, side, lexicon).Features;
-        return features.Count == 0 ? SentenceFeatures.Empty : features.Aggregate(SentenceFeatures.Combine);
+        var features = new DocumentPreparer(null, null, lexicon).Prepare(line, side).Features;
+        return features.Length == 0 ? SentenceFeatures.Empty : features.Aggregate(SentenceFeatures.Combine);
     }
 }

@@ -1,5 +1,6 @@
 using Aligner.Normalization;
 using Aligner.Segmentation;
+using Aligner.Text;
 using BenchmarkDotNet.Attributes;
 
 namespace Aligner.Benchmarks.Segmentation;

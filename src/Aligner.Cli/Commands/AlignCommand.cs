@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Aligner.Alignment;
-using Aligner.IO;
+using Aligner.Input;
+using Aligner.Output;
 
 namespace Aligner.Cli.Commands;
 
@@ -21,8 +22,7 @@ internal static class AlignCommand
         };
         var format = FormatOption("Output format. jsonl: one bead per line with offsets (the default, see README); tsv: English, Vietnamese and score, one aligned pair per line; tmx: a TMX 1.4b translation memory; html: a side-by-side page to check by eye.");
         var output = OutputOption();
-        var lexicon = LexiconOption();
-        var scorer = ScorerOption();
+        var models = new ModelPaths.Options();
         var selfTraining = new Option<int>("--self-training")
         {
             Description = "Align again with a lexicon learned from the first pass when it finds at least this many confident pairs (0: off).",
@@ -47,31 +47,35 @@ internal static class AlignCommand
               cut -f2,3 manifest.tsv | aligner align --pairs - > corpus.jsonl
             """)
         {
-            english, vietnamese, format, output, lexicon, scorer, selfTraining, encoding, strict, pairs,
+            english, vietnamese, format, output, selfTraining, encoding, strict, pairs,
         };
+        foreach (var option in models.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
             if (parse.GetValue(pairs) is { } list)
             {
-                return RunPairs(parse, io, list, english, vietnamese, format, output, lexicon, scorer, selfTraining);
+                return RunPairs(parse, io, list, english, vietnamese, format, output, models, selfTraining);
             }
 
             return io.Guard(parse, () =>
             {
-                WarmUp(parse.GetValue(lexicon) is null);
+                var paths = models.Read(parse);
+                WarmUp(paths);
                 var textEncoding = TextInput.Encoding(parse.GetValue(encoding));
                 var en = TextInput.Load(parse.GetValue(english) ?? throw new InvalidDataException("align needs ENGLISH_FILE and VIETNAMESE_FILE, or --pairs LIST (see aligner align --help)"), io, textEncoding);
                 var vi = TextInput.Load(parse.GetValue(vietnamese) ?? throw new InvalidDataException("align needs VIETNAMESE_FILE after ENGLISH_FILE (see aligner align --help)"), io, textEncoding);
                 (en, vi) = CheckLanguages(en, vi, parse.GetValue(strict), io);
-                var lexiconPath = parse.GetValue(lexicon);
-                var scorerPath = parse.GetValue(scorer);
                 var selfTrainingPairs = parse.GetValue(selfTraining);
                 if (selfTrainingPairs < 0)
                 {
                     throw new InvalidDataException($"--self-training must be 0 or more, not {selfTrainingPairs}");
                 }
 
-                var pipeline = ModelFiles.Pipeline(lexiconPath, scorerPath, AlignmentOptions.Default with { SelfTrainingMinimumPairs = selfTrainingPairs });
+                var pipeline = ModelFiles.Pipeline(paths, AlignmentOptions.Default with { SelfTrainingMinimumPairs = selfTrainingPairs });
                 var alignment = pipeline.Align(en, vi);
                 using (var stream = io.OpenOutput(parse.GetValue(output)))
                 {
@@ -85,7 +89,7 @@ internal static class AlignCommand
     }
 
     // align --pairs LIST: every pair of the list, as JSON Lines, bad pairs skipped.
-    private static int RunPairs(ParseResult parse, CliIO io, string list, Argument<string?> english, Argument<string?> vietnamese, Option<string> format, Option<string?> output, Option<string?> lexicon, Option<string?> scorer, Option<int> selfTraining)
+    private static int RunPairs(ParseResult parse, CliIO io, string list, Argument<string?> english, Argument<string?> vietnamese, Option<string> format, Option<string?> output, ModelPaths.Options models, Option<int> selfTraining)
     {
         var outcome = default(PairList.Outcome);
         var code = io.Guard(parse, () =>
@@ -106,8 +110,9 @@ internal static class AlignCommand
                 throw new InvalidDataException($"--self-training must be 0 or more, not {selfTrainingPairs}");
             }
 
-            WarmUp(parse.GetValue(lexicon) is null);
-            var pipeline = ModelFiles.Pipeline(parse.GetValue(lexicon), parse.GetValue(scorer), AlignmentOptions.Default with { SelfTrainingMinimumPairs = selfTrainingPairs });
+            var paths = models.Read(parse);
+            WarmUp(paths);
+            var pipeline = ModelFiles.Pipeline(paths, AlignmentOptions.Default with { SelfTrainingMinimumPairs = selfTrainingPairs });
             using var reader = PairList.Open(list, io);
             using var stream = io.OpenOutput(parse.GetValue(output));
             outcome = PairList.Run(reader, list, pipeline, stream, io.Error, parse.GetValue(CliApp.Verbose), PairWindow);
@@ -119,10 +124,14 @@ internal static class AlignCommand
     }
 
     // The embedded models align needs are loaded on other cores while this thread reads the input and the scorer.
-    private static void WarmUp(bool embeddedLexicon)
+    private static void WarmUp(ModelPaths paths)
     {
-        _ = Task.Run(() => Detection.LanguageDetector.Default);
-        if (embeddedLexicon)
+        if (paths.Detector is null)
+        {
+            _ = Task.Run(() => Detection.LanguageDetector.Default);
+        }
+
+        if (paths.Lexicon is null)
         {
             _ = Task.Run(() => Scoring.Lexicon.Default);
         }
@@ -205,12 +214,6 @@ internal static class AlignCommand
 
     /// <summary><c>--output</c>: a file instead of standard output.</summary>
     internal static Option<string?> OutputOption() => new("--output", "-o") { Description = "Write to this file instead of standard output." };
-
-    /// <summary><c>--lexicon</c>: a lexicon file instead of the embedded one.</summary>
-    internal static Option<string?> LexiconOption() => new("--lexicon") { Description = "A lexicon from train-lexicon instead of the embedded one (use it with the scorer fitted for it)." };
-
-    /// <summary><c>--scorer</c>: a scorer model file instead of the embedded one.</summary>
-    internal static Option<string?> ScorerOption() => new("--scorer") { Description = "A scorer model from train-scorer instead of the embedded one." };
 
     /// <summary>Writes <paramref name="alignment"/> in one of <see cref="Formats"/>.</summary>
     internal static void Write(string format, Alignment.DocumentAlignment alignment, Stream stream)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Aligner.Detection;
-using Aligner.IO;
+using Aligner.Input;
+using Aligner.Output;
 
 namespace Aligner.Cli.Commands;
 

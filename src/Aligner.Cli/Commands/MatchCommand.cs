@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Aligner.IO;
+using Aligner.Input;
 using Aligner.Matching;
+using Aligner.Output;
 
 namespace Aligner.Cli.Commands;
 
@@ -16,8 +17,7 @@ internal static class MatchCommand
         };
         var format = AlignCommand.FormatOption("Output format. jsonl: one aligned pair per line with offsets, its passage id and both files (the default); tsv: English, Vietnamese and score, one pair per line; tmx: a TMX 1.4b translation memory; html: the passages side by side.");
         var output = AlignCommand.OutputOption();
-        var lexicon = AlignCommand.LexiconOption();
-        var scorer = AlignCommand.ScorerOption();
+        var models = new ModelPaths.Options();
         var minimumScore = new Option<double>("--min-score")
         {
             Description = "Least evidence (sum of the pairs' log-likelihood ratios) of a reported passage; a lone caption needs it alone.",
@@ -37,8 +37,13 @@ internal static class MatchCommand
               aligner match page.txt --format tsv
             """)
         {
-            inputs, format, output, lexicon, scorer, minimumScore, encoding,
+            inputs, format, output, minimumScore, encoding,
         };
+        foreach (var option in models.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse => io.Guard(parse, () =>
         {
             var files = TextInput.LoadAll(parse.GetRequiredValue(inputs), TextInput.Encoding(parse.GetValue(encoding)));
@@ -48,7 +53,7 @@ internal static class MatchCommand
                 throw new InvalidDataException($"--min-score must be a number, not {min}");
             }
 
-            var pipeline = ModelFiles.Pipeline(parse.GetValue(lexicon), parse.GetValue(scorer));
+            var pipeline = ModelFiles.Pipeline(models.Read(parse));
             var matcher = new PassageMatcher(pipeline, MatchOptions.Default with { MinimumPassageScore = min });
             var passages = ProgressDisplay.Run(io, progress => matcher.Match(files, progress));
             using (var stream = io.OpenOutput(parse.GetValue(output)))

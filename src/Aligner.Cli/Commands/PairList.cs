@@ -1,5 +1,7 @@
 using System.Text;
-using Aligner.IO;
+using Aligner.Alignment;
+using Aligner.Input;
+using Aligner.Output;
 
 namespace Aligner.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Aligner.Detection;
 using Aligner.Normalization;
 using Aligner.Restoration;
+using Aligner.Text;
 
 namespace Aligner.Cli.Commands;
 
@@ -59,7 +60,7 @@ internal static class RestoreCommand
 
     // Plain text: the restored text. HTML: the page's source with each restored letter of its main text put in place
     // (a letter written as a character reference is left as it is).
-    private static (string Text, int Changed) Restore(DiacriticRestorer restorer, IO.SourceText source)
+    private static (string Text, int Changed) Restore(DiacriticRestorer restorer, Input.SourceText source)
     {
         var content = source.Content;
         var restored = restorer.Restore(content);
@@ -69,7 +70,7 @@ internal static class RestoreCommand
             changed += restored[i] != content[i] ? 1 : 0;
         }
 
-        if (source.Format == IO.SourceFormat.PlainText)
+        if (source.Format == Input.SourceFormat.PlainText)
         {
             return (restored, changed);
         }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using Aligner.IO;
+using Aligner.Input;
 
 namespace Aligner.Cli.Commands;
 

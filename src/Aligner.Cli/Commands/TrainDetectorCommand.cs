@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.IO.Compression;
 using Aligner.Detection;
-using Aligner.IO;
+using Aligner.Input;
 using Aligner.Training;
 
 namespace Aligner.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.IO.Compression;
-using Aligner.IO;
+using Aligner.Input;
 using Aligner.Training;
 
 namespace Aligner.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Aligner.IO;
+using Aligner.Input;
 using Aligner.Scoring;
 using Aligner.Training;
 

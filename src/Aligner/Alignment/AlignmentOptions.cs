@@ -46,18 +46,6 @@ public sealed record AlignmentOptions
     public bool SplitGluedSentences { get; init; } = true;
 
     /// <summary>
-    /// Detect the language of every paragraph: a paragraph confidently in the other language (a Vietnamese teaser
-    /// on an English page) is never paired. Default true.
-    /// </summary>
-    public bool DetectLanguage { get; init; } = true;
-
-    /// <summary>
-    /// Score Vietnamese paragraphs written without diacritics on their restored view (offsets stay those of the
-    /// original). Needs <see cref="DetectLanguage"/>. Default true.
-    /// </summary>
-    public bool RestoreDiacritics { get; init; } = true;
-
-    /// <summary>
     /// Self-training (as hunalign's realign): when the first pass finds at least this many confident 1-1 pairs, a
     /// lexicon learned from them is added to the pipeline's and the documents are aligned again. 0 turns it off.
     /// Default 0 (off; see benchmarks/README.md for what it did on the dev sets).

@@ -1,5 +1,6 @@
-using Aligner.IO;
+using Aligner.Input;
 using Aligner.Segmentation;
+using Aligner.Text;
 
 namespace Aligner.Alignment;
 

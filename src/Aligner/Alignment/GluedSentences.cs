@@ -1,3 +1,4 @@
+using Aligner.Preparation;
 using Aligner.Scoring;
 using Aligner.Segmentation;
 
@@ -22,34 +23,9 @@ internal static class GluedSentences
     // The most cut points tried in one sentence (the candidates are capitalised words, few in a sentence).
     private const int MaximumCuts = 24;
 
-    /// <summary>What the refinement needs of one side: its sentences, their features and how to read a part of one.</summary>
-    /// <param name="Sentences">The sentences, ranges into the original text.</param>
-    /// <param name="Features">The features of each sentence.</param>
-    /// <param name="Part">The text of sentence k (as its features were read), its features for a sub-range of that text, and the original range of a sub-range.</param>
-    internal sealed record SideText(IReadOnlyList<Sentence> Sentences, IReadOnlyList<SentenceFeatures> Features, ISentenceParts Part);
-
-    /// <summary>Reads parts of a side's sentences.</summary>
-    internal interface ISentenceParts
-    {
-        /// <summary>The text of sentence <paramref name="k"/> as its features were read (same length as its normalised range).</summary>
-        ReadOnlySpan<char> Text(int k);
-
-        /// <summary>The features of the part [<paramref name="start"/>, <paramref name="end"/>) of sentence <paramref name="k"/>'s text.</summary>
-        SentenceFeatures Features(int k, int start, int end);
-
-        /// <summary>The range in the original text of that part.</summary>
-        TextRange Original(int k, int start, int end);
-
-        /// <summary>
-        /// Whether <paramref name="word"/> (capitalised, punctuation removed), followed by <paramref name="next"/>, may
-        /// open a sentence rather than continue a name: an ordinary word of the language written with a capital.
-        /// </summary>
-        bool MayOpenSentence(string word, string next);
-    }
-
     /// <summary>The sentences of both sides and the beads, with glued sentences split where it pays (see the class summary).</summary>
     public static (List<Sentence> English, List<SentenceFeatures> EnglishFeatures, List<Sentence> Vietnamese, List<SentenceFeatures> VietnameseFeatures, List<Bead> Beads)
-        Split(SideText english, SideText vietnamese, IReadOnlyList<Bead> beads, PairScorer scorer, AlignmentOptions options, CancellationToken cancellationToken)
+        Split(PreparedText english, PreparedText vietnamese, IReadOnlyList<Bead> beads, PairScorer scorer, AlignmentOptions options, CancellationToken cancellationToken)
     {
         // First decide every split (by the old indices), then renumber.
         var cuts = new Cut?[beads.Count];
@@ -134,7 +110,7 @@ internal static class GluedSentences
     }
 
     // The best cut of sentence k (paired as a whole with first + second of the other side), or null when none pays.
-    private static Cut? BestCut(SideText side, int k, SentenceFeatures first, SentenceFeatures second, PairScorer scorer, AlignmentOptions options, bool englishSingle)
+    private static Cut? BestCut(PreparedText side, int k, SentenceFeatures first, SentenceFeatures second, PairScorer scorer, AlignmentOptions options, bool englishSingle)
     {
         var twoOneToOnes = 2 * Math.Log(options.OneToOne);
         var oneTwo = Math.Log(options.OneToTwo);
@@ -142,8 +118,8 @@ internal static class GluedSentences
         Cut? best = null;
         foreach (var (headEnd, tailStart) in Candidates(side, k, englishSingle))
         {
-            var head = side.Part.Features(k, 0, headEnd);
-            var tail = side.Part.Features(k, tailStart, side.Part.Text(k).Length);
+            var head = side.PartFeatures(k, 0, headEnd);
+            var tail = side.PartFeatures(k, tailStart, side.PartText(k).Length);
             var firstScore = Score(head, first);
             var secondScore = Score(tail, second);
 
@@ -163,7 +139,7 @@ internal static class GluedSentences
 
     // The best cut of sentence k of a 1-1 bead when only one half translates the other sentence (an unrelated sentence
     // glued to it): the half alone must beat the whole by the cost of leaving the other half unpaired.
-    private static Cut? BestTrim(SideText side, int k, SentenceFeatures other, PairScorer scorer, AlignmentOptions options, bool englishSingle)
+    private static Cut? BestTrim(PreparedText side, int k, SentenceFeatures other, PairScorer scorer, AlignmentOptions options, bool englishSingle)
     {
         var unpaired = -Math.Log(options.Unmatched);
         var whole = Score(side.Features[k]);
@@ -171,8 +147,8 @@ internal static class GluedSentences
         var bestScore = double.NegativeInfinity;
         foreach (var (headEnd, tailStart) in Candidates(side, k, englishSingle))
         {
-            var head = side.Part.Features(k, 0, headEnd);
-            var tail = side.Part.Features(k, tailStart, side.Part.Text(k).Length);
+            var head = side.PartFeatures(k, 0, headEnd);
+            var tail = side.PartFeatures(k, tailStart, side.PartText(k).Length);
             var headScore = Score(head);
             var tailScore = Score(tail);
             var kept = Math.Max(headScore, tailScore);
@@ -189,11 +165,11 @@ internal static class GluedSentences
     }
 
     // The cuts a reader would accept as a sentence boundary in sentence k: before a capitalised ordinary word, each
-    // side holding a few words (see the class remarks and ISentenceParts.MayOpenSentence).
-    private static List<(int HeadEnd, int TailStart)> Candidates(SideText side, int k, bool english)
+    // side holding a few words (see the class remarks and PreparedText.MayOpenSentence).
+    private static List<(int HeadEnd, int TailStart)> Candidates(PreparedText side, int k, bool english)
     {
         var cuts = new List<(int, int)>();
-        var text = side.Part.Text(k);
+        var text = side.PartText(k);
         var wordsBefore = 0;
         var totalWords = CountWords(text);
         for (var p = 1; p < text.Length && cuts.Count < MaximumCuts; p++)
@@ -212,7 +188,7 @@ internal static class GluedSentences
             // Vietnamese titles capitalise every word (Đối tác Chiến lược toàn diện): a capital among the next words too
             // marks one, not a new sentence.
             var (word, next, third) = WordAndNext(text[p..]);
-            if (!side.Part.MayOpenSentence(word, next) || FollowsCapital(text[..p], english ? 1 : 2)
+            if (!side.MayOpenSentence(word, next) || FollowsCapital(text[..p], english ? 1 : 2)
                 || (!english && third.Length > 0 && char.IsUpper(third[0])))
             {
                 continue;
@@ -349,7 +325,7 @@ internal static class GluedSentences
 
     // The sentences of one side with the split ones replaced by their halves, and the new index of each old sentence
     // (and of the position after the last, where a bead of the other side alone may point).
-    private static (List<Sentence> Sentences, List<SentenceFeatures> Features, int[] Index) Rebuild(SideText side, Dictionary<int, Cut> splits)
+    private static (List<Sentence> Sentences, List<SentenceFeatures> Features, int[] Index) Rebuild(PreparedText side, Dictionary<int, Cut> splits)
     {
         var sentences = new List<Sentence>(side.Sentences.Count + splits.Count);
         var features = new List<SentenceFeatures>(side.Sentences.Count + splits.Count);
@@ -360,8 +336,8 @@ internal static class GluedSentences
             var sentence = side.Sentences[k];
             if (splits.TryGetValue(k, out var cut))
             {
-                sentences.Add(sentence with { Range = side.Part.Original(k, 0, cut.HeadEnd) });
-                sentences.Add(sentence with { Range = side.Part.Original(k, cut.TailStart, side.Part.Text(k).Length) });
+                sentences.Add(sentence with { Range = side.PartRange(k, 0, cut.HeadEnd) });
+                sentences.Add(sentence with { Range = side.PartRange(k, cut.TailStart, side.PartText(k).Length) });
                 features.Add(cut.Head);
                 features.Add(cut.Tail);
             }

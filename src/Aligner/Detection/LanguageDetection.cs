@@ -1,3 +1,5 @@
+using Aligner.Text;
+
 namespace Aligner.Detection;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Aligner.Segmentation;
+using Aligner.Text;
 
 namespace Aligner.Detection;
 
@@ -51,6 +52,10 @@ public sealed class LanguageDetector
         options.Validate();
         return new LanguageDetector(model, options);
     }
+
+    /// <summary>Reads a detector model written by <see cref="Training.LanguageDetectorTrainer"/> (<c>aligner train-detector</c>).</summary>
+    /// <exception cref="InvalidDataException">The stream does not hold a valid model.</exception>
+    public static LanguageDetector Load(Stream stream, LanguageDetectorOptions? options = null) => Create(LanguageModel.Load(stream), options);
 
     /// <summary>The language of the whole of <paramref name="text"/>, without looking for mixed parts.</summary>
     /// <returns>A detection whose range is <c>[0, text.Length)</c>.</returns>

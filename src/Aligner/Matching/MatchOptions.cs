@@ -39,7 +39,9 @@ public sealed record MatchOptions
 
     /// <summary>
     /// Priors of the sentence aligner that runs inside each pair of files. The default expects more one-sided text
-    /// than a single-document alignment does.
+    /// than a single-document alignment does. Only the bead priors and <see cref="AlignmentOptions.InitialBand"/> are read:
+    /// the pipeline's own steps (<see cref="AlignmentOptions.SplitGluedSentences"/>, <see cref="AlignmentOptions.SelfTrainingMinimumPairs"/>,
+    /// <see cref="AlignmentOptions.ComparableShare"/>) do not run inside a match, and <see cref="Validate"/> refuses them changed.
     /// </summary>
     public AlignmentOptions Alignment { get; init; } = AlignmentOptions.Default with { RegionChange = 0.05 };
 
@@ -64,5 +66,10 @@ public sealed record MatchOptions
 
         ArgumentNullException.ThrowIfNull(Alignment);
         Alignment.Validate();
+        var defaults = AlignmentOptions.Default;
+        if (Alignment.SplitGluedSentences != defaults.SplitGluedSentences || Alignment.SelfTrainingMinimumPairs != defaults.SelfTrainingMinimumPairs || Alignment.ComparableShare != defaults.ComparableShare)
+        {
+            throw new ArgumentException("MatchOptions.Alignment: only the bead priors and the band are used by the matcher; SplitGluedSentences, SelfTrainingMinimumPairs and ComparableShare must keep their defaults.", nameof(Alignment));
+        }
     }
 }

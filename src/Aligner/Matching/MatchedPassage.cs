@@ -1,5 +1,6 @@
 using Aligner.Alignment;
-using Aligner.IO;
+using Aligner.Input;
+using Aligner.Text;
 
 namespace Aligner.Matching;
 

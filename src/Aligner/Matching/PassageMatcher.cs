@@ -1,6 +1,6 @@
 using Aligner.Alignment;
-using Aligner.Detection;
-using Aligner.IO;
+using Aligner.Input;
+using Aligner.Preparation;
 using Aligner.Restoration;
 using Aligner.Scoring;
 
@@ -42,13 +42,11 @@ public sealed class PassageMatcher
     private const double SecondPartnerSupport = 20;
 
     private readonly PairScorer scorer;
-    private readonly Lexicon lexicon;
+    private readonly DocumentPreparer preparer;
     private readonly BeadAligner aligner;
-    private readonly LanguageDetector detector;
-    private readonly bool restoreDiacritics;
 
     /// <summary>Creates a matcher.</summary>
-    /// <param name="pipeline">The scorer, lexicon and preparation options to use; <see cref="AlignmentPipeline.Default"/> when null.</param>
+    /// <param name="pipeline">The scorer and the document stage (detector, restorer, lexicon) to use; <see cref="AlignmentPipeline.Default"/> when null. Its <see cref="AlignmentPipeline.Options"/> are not used: the priors inside a pair of files are <see cref="MatchOptions.Alignment"/>.</param>
     /// <param name="options">Matching options; <see cref="MatchOptions.Default"/> when null.</param>
     public PassageMatcher(AlignmentPipeline? pipeline = null, MatchOptions? options = null)
     {
@@ -57,9 +55,12 @@ public sealed class PassageMatcher
         options.Validate();
         Options = options;
         scorer = pipeline.Scorer;
-        lexicon = pipeline.Lexicon;
-        restoreDiacritics = pipeline.Options.RestoreDiacritics;
-        detector = LanguageDetector.Default;
+        preparer = pipeline.Preparer;
+        if (preparer.Detector is null)
+        {
+            throw new ArgumentException("Matching splits each file by language: the pipeline's preparer needs a detector.", nameof(pipeline));
+        }
+
         aligner = new BeadAligner(scorer, options.Alignment);
     }
 
@@ -88,10 +89,12 @@ public sealed class PassageMatcher
         var documents = new (PreparedText English, PreparedText Vietnamese)[files.Count];
         var prepared = 0;
         // Bare Vietnamese is restored with what the accented text of the whole collection writes.
-        var cache = new Lazy<DocumentCache>(() => DiacriticRestorer.Default.CreateCache(files.Select(f => f.Content)), LazyThreadSafetyMode.ExecutionAndPublication);
+        var cache = preparer.Restorer is { } restorer
+            ? new Lazy<DocumentCache>(() => restorer.CreateCache(files.Select(f => f.Content)), LazyThreadSafetyMode.ExecutionAndPublication)
+            : null;
         Parallel.For(0, files.Count, parallel, f =>
         {
-            documents[f] = AlignmentPipeline.PrepareBilingual(files[f], lexicon, detector, restoreDiacritics, cache, cancellationToken);
+            documents[f] = preparer.PrepareBilingual(files[f], cache, cancellationToken);
             progress?.Report(new MatchProgress("reading", Interlocked.Increment(ref prepared), files.Count));
         });
 
@@ -179,9 +182,9 @@ public sealed class PassageMatcher
         }
 
         var enStart = Math.Max(0, enLow - RegionMargin);
-        var enEnd = Math.Min(english.Features.Count, enHigh + RegionMargin + 1);
+        var enEnd = Math.Min(english.Features.Length, enHigh + RegionMargin + 1);
         var viStart = Math.Max(0, viLow - RegionMargin);
-        var viEnd = Math.Min(vietnamese.Features.Count, viHigh + RegionMargin + 1);
+        var viEnd = Math.Min(vietnamese.Features.Length, viHigh + RegionMargin + 1);
         var enFeatures = english.Features.Skip(enStart).Take(enEnd - enStart).ToArray();
         var viFeatures = vietnamese.Features.Skip(viStart).Take(viEnd - viStart).ToArray();
 
@@ -371,7 +374,7 @@ public sealed class PassageMatcher
             var text = side(documents[d]);
             first[d] = features.Count;
             features.AddRange(text.Features);
-            document.AddRange(Enumerable.Repeat(d, text.Features.Count));
+            document.AddRange(Enumerable.Repeat(d, text.Features.Length));
         }
 
         return new SentenceTable(features, document, first);

@@ -1,4 +1,5 @@
 using System.Text;
+using Aligner.Text;
 
 namespace Aligner.Normalization;
 

@@ -1,8 +1,9 @@
 using System.Collections.Frozen;
 using Aligner.Detection;
-using Aligner.IO;
+using Aligner.Input;
 using Aligner.Normalization;
 using Aligner.Segmentation;
+using Aligner.Text;
 
 namespace Aligner.Restoration;
 
@@ -96,6 +97,12 @@ public sealed class DiacriticRestorer
 
     /// <summary>Loads the model embedded in the library.</summary>
     public static SyllableLanguageModel LoadDefaultModel() => ModelFile.LoadEmbedded(EmbeddedModelName, SyllableLanguageModel.Load);
+
+    /// <summary>This restorer's model with other options (the detector kept).</summary>
+    public DiacriticRestorer WithOptions(DiacriticRestorerOptions options) => new(Model, options, Detector);
+
+    /// <summary>This restorer's model and options with another detector (null: no line is kept as English).</summary>
+    public DiacriticRestorer WithDetector(LanguageDetector? detector) => new(Model, Options, detector);
 
     /// <summary>Loads a model from <paramref name="modelStream"/> (see <see cref="SyllableLanguageModel.Load"/>) and builds a restorer.</summary>
     /// <exception cref="InvalidDataException">The stream is not a syllable model.</exception>

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Numerics;
-using Aligner.IO;
+using Aligner.Input;
 using Aligner.Normalization;
 
 namespace Aligner.Restoration;

@@ -1,4 +1,5 @@
-using Aligner.IO;
+using Aligner.Input;
+
 
 namespace Aligner.Scoring;
 

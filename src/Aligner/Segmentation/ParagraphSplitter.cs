@@ -1,4 +1,5 @@
 using Aligner.Normalization;
+using Aligner.Text;
 
 namespace Aligner.Segmentation;
 

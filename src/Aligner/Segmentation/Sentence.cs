@@ -1,3 +1,5 @@
+using Aligner.Text;
+
 namespace Aligner.Segmentation;
 
 /// <summary>A sentence: its range in the text and the index of the paragraph that holds it.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using Aligner.Normalization;
+using Aligner.Text;
 
 namespace Aligner.Segmentation;
 

@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Aligner.Cli;
-using Aligner.IO;
+using Aligner.Input;
 using Aligner.Tests.Support;
 using FluentAssertions;
 

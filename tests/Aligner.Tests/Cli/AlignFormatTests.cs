@@ -43,7 +43,7 @@ public sealed class AlignFormatTests : IDisposable
         var run = Run("-f", "tmx", "-o", path);
 
         run.ExitCode.Should().Be(CliApp.Success, run.Error);
-        var document = IO.TmxWriterTests.Load(File.ReadAllBytes(path));
+        var document = Output.TmxWriterTests.Load(File.ReadAllBytes(path));
         document.Root!.Element("body")!.Elements("tu").Should().HaveCountGreaterThan(5);
     }
 
@@ -69,7 +69,7 @@ public sealed class AlignFormatTests : IDisposable
 
         tmxRun.ExitCode.Should().Be(CliApp.Success, tmxRun.Error);
         htmlRun.ExitCode.Should().Be(CliApp.Success, htmlRun.Error);
-        var segs = string.Concat(IO.TmxWriterTests.Load(File.ReadAllBytes(tmx)).Descendants("seg").Select(s => s.Value));
+        var segs = string.Concat(Output.TmxWriterTests.Load(File.ReadAllBytes(tmx)).Descendants("seg").Select(s => s.Value));
         segs.Should().Contain("<b>said</b> مرحبا & 🎉").And.NotContain("\u0001").And.NotContain("\u000B");
         var page = File.ReadAllText(html);
         page.Should().Contain("&lt;b&gt;chữ&lt;/b&gt; שלום &amp; 🎉").And.NotContain("<b>").And.NotContain("\u0001");

@@ -1,5 +1,6 @@
 using Aligner.Detection;
 using Aligner.Tests.Support;
+using Aligner.Text;
 using FluentAssertions;
 
 namespace Aligner.Tests.Detection;

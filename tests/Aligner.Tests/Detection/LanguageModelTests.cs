@@ -1,5 +1,5 @@
 using Aligner.Detection;
-using Aligner.IO;
+using Aligner.Input;
 using FluentAssertions;
 
 namespace Aligner.Tests.Detection;

@@ -1,4 +1,5 @@
 using Aligner.Alignment;
+using Aligner.Input;
 using Aligner.Tests.Alignment;
 using Aligner.Tests.Support;
 using FluentAssertions;
@@ -20,9 +21,9 @@ public sealed class ComparableAlignmentTests
     {
         var english = Seeds.Read(Seeds.MixedPage);
         var vietnamese = Seeds.Read(Seeds.VietnameseReport);
-        comparable = AlignmentPipeline.Default.Align(new(english, Seeds.MixedPage), new(vietnamese, Seeds.VietnameseReport));
+        comparable = AlignmentPipeline.Default.Align(new SourceText(english, Seeds.MixedPage), new SourceText(vietnamese, Seeds.VietnameseReport));
         translationOnly = AlignmentPipeline.Create(AlignmentOptions.Default with { ComparableShare = 0 })
-            .Align(new(english, Seeds.MixedPage), new(vietnamese, Seeds.VietnameseReport));
+            .Align(new SourceText(english, Seeds.MixedPage), new SourceText(vietnamese, Seeds.VietnameseReport));
     }
 
     [Test]

@@ -1,5 +1,5 @@
 using Aligner.Alignment;
-using Aligner.IO;
+using Aligner.Input;
 using FluentAssertions;
 
 namespace Aligner.Tests.EndToEnd;

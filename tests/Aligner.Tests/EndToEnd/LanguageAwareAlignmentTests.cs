@@ -1,7 +1,10 @@
+using Aligner.Restoration;
 using Aligner.Alignment;
 using Aligner.Detection;
-using Aligner.IO;
+using Aligner.Input;
+using Aligner.Preparation;
 using Aligner.Scoring;
+using Aligner.Text;
 using FluentAssertions;
 
 namespace Aligner.Tests.EndToEnd;
@@ -36,7 +39,7 @@ public sealed class LanguageAwareAlignmentTests
             "Chính phủ sẽ xây một trường học mới cho trẻ em.\n\n" +
             "Thủ tướng Chính phủ Phạm Minh Chính tiếp Tổng Thư ký Liên Hợp Quốc tại New York.\n\n" +
             "Bố tôi làm việc ở bệnh viện ở trung tâm thành phố.";
-        var pipeline = AlignmentPipeline.Create(AlignmentOptions.Default with { DetectLanguage = false });
+        var pipeline = AlignmentPipeline.Create(preparer: new DocumentPreparer(detector: null, restorer: null, Lexicon.Default));
 
         var alignment = pipeline.Align(new SourceText(English, "en.txt"), new SourceText(vietnamese, "vi.txt"));
 
@@ -49,11 +52,12 @@ public sealed class LanguageAwareAlignmentTests
         const string bare = "Chinh phu se xay mot truong hoc moi cho tre em.";
         var detector = LanguageDetector.Default;
 
-        var (sentences, restored) = AlignmentPipeline.Prepare(bare, AlignmentPipeline.Side.Vietnamese, Lexicon.Default, detector, restoreDiacritics: true);
-        var (_, plain) = AlignmentPipeline.Prepare(bare, AlignmentPipeline.Side.Vietnamese, Lexicon.Default, detector, restoreDiacritics: false);
+        var prepared = new DocumentPreparer(detector, DiacriticRestorer.Default, Lexicon.Default).Prepare(bare, DetectedLanguage.Vietnamese);
+        var (sentences, restored) = (prepared.Sentences, prepared.Features);
+        var plain = new DocumentPreparer(detector, restorer: null, Lexicon.Default).Prepare(bare, DetectedLanguage.Vietnamese).Features;
 
         sentences.Should().ContainSingle().Which.Range.Should().Be(new TextRange(0, bare.Length), "offsets stay those of the original");
-        var english = AlignmentPipeline.Prepare("The government will build a new school for the children.", AlignmentPipeline.Side.English, Lexicon.Default).Features[0];
+        var english = new DocumentPreparer(null, null, Lexicon.Default).Prepare("The government will build a new school for the children.", DetectedLanguage.English).Features[0];
         var scorer = PairScorer.Default;
         scorer.Score(english, restored[0]).Should().BeGreaterThan(scorer.Score(english, plain[0]));
     }

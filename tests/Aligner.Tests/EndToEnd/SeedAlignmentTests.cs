@@ -1,8 +1,9 @@
 using Aligner.Alignment;
-using Aligner.IO;
+using Aligner.Input;
 using Aligner.Segmentation;
 using Aligner.Tests.Alignment;
 using Aligner.Tests.Support;
+using Aligner.Text;
 using FluentAssertions;
 
 namespace Aligner.Tests.EndToEnd;

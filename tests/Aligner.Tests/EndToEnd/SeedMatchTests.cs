@@ -1,4 +1,4 @@
-using Aligner.IO;
+using Aligner.Input;
 using Aligner.Matching;
 using Aligner.Tests.Support;
 using FluentAssertions;

@@ -1,6 +1,7 @@
 using System.Text;
 using Aligner.Normalization;
 using Aligner.Tests.Support;
+using Aligner.Text;
 using FluentAssertions;
 
 namespace Aligner.Tests.Normalization;

@@ -1,5 +1,6 @@
 using Aligner.Normalization;
 using Aligner.Tests.Support;
+using Aligner.Text;
 using FluentAssertions;
 
 namespace Aligner.Tests.Normalization;

@@ -2,6 +2,7 @@ using System.Text;
 using Aligner.Normalization;
 using Aligner.Restoration;
 using Aligner.Tests.Support;
+using Aligner.Text;
 using FluentAssertions;
 
 namespace Aligner.Tests.Restoration;

@@ -1,5 +1,7 @@
+using Aligner.Detection;
 using Aligner.Alignment;
-using Aligner.IO;
+using Aligner.Input;
+using Aligner.Preparation;
 using Aligner.Scoring;
 using FluentAssertions;
 
@@ -8,9 +10,9 @@ namespace Aligner.Tests.Scoring;
 [TestFixture]
 public sealed class LexicalScoringTests
 {
-    private static SentenceFeatures English(string text) => AlignmentPipeline.Prepare(text, AlignmentPipeline.Side.English, Lexicon.Default).Features.Aggregate(SentenceFeatures.Combine);
+    private static SentenceFeatures English(string text) => new DocumentPreparer(null, null, Lexicon.Default).Prepare(text, DetectedLanguage.English).Features.Aggregate(SentenceFeatures.Combine);
 
-    private static SentenceFeatures Vietnamese(string text) => AlignmentPipeline.Prepare(text, AlignmentPipeline.Side.Vietnamese, Lexicon.Default).Features.Aggregate(SentenceFeatures.Combine);
+    private static SentenceFeatures Vietnamese(string text) => new DocumentPreparer(null, null, Lexicon.Default).Prepare(text, DetectedLanguage.Vietnamese).Features.Aggregate(SentenceFeatures.Combine);
 
     [Test]
     public void Default_ModelCombinesLexicalEvidence()

@@ -1,5 +1,6 @@
 using Aligner.Segmentation;
 using Aligner.Tests.Support;
+using Aligner.Text;
 using FluentAssertions;
 
 namespace Aligner.Tests.Segmentation;

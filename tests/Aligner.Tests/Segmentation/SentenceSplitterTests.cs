@@ -1,6 +1,7 @@
 using Aligner.Normalization;
 using Aligner.Segmentation;
 using Aligner.Tests.Support;
+using Aligner.Text;
 using FluentAssertions;
 
 namespace Aligner.Tests.Segmentation;

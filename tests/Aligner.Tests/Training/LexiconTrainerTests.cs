@@ -1,5 +1,5 @@
 using Aligner.Alignment;
-using Aligner.IO;
+using Aligner.Input;
 using Aligner.Scoring;
 using Aligner.Tokenization;
 using Aligner.Training;

@@ -1,4 +1,4 @@
-namespace Aligner;
+namespace Aligner.Text;
 
 /// <summary>
 /// A half-open range <c>[Start, End)</c> of UTF-16 code units in a text that is never modified.

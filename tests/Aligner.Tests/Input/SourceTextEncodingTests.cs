@@ -1,9 +1,9 @@
 using System.Text;
-using Aligner.IO;
+using Aligner.Input;
 using Aligner.Tests.Support;
 using FluentAssertions;
 
-namespace Aligner.Tests.IO;
+namespace Aligner.Tests.Input;
 
 [TestFixture]
 public sealed class SourceTextEncodingTests

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Aligner;
+namespace Aligner.Preparation;
 
 /// <summary>
 /// Wall time spent in each stage of the alignment pipeline, summed over calls (for the profile in the benchmarks).

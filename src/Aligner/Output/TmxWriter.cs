@@ -3,7 +3,7 @@ using System.Xml;
 using Aligner.Alignment;
 using Aligner.Matching;
 
-namespace Aligner.IO;
+namespace Aligner.Output;
 
 /// <summary>
 /// Writes the aligned pairs of an alignment as a TMX 1.4b translation memory that CAT tools import: one

@@ -1,9 +1,10 @@
 using System.Text;
 using Aligner.Alignment;
+using Aligner.Input;
 using Aligner.Matching;
 using Aligner.Segmentation;
 
-namespace Aligner.IO;
+namespace Aligner.Output;
 
 /// <summary>
 /// Writes an alignment as one self-contained HTML page (inline CSS and script, nothing loaded from the network)

@@ -1,4 +1,4 @@
-namespace Aligner.IO;
+namespace Aligner.Input;
 
 /// <summary>The character encodings <see cref="SourceText"/> reads.</summary>
 public enum SourceEncoding

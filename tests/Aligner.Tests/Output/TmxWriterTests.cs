@@ -1,10 +1,11 @@
 using System.Text;
 using System.Xml.Linq;
 using Aligner.Alignment;
-using Aligner.IO;
+using Aligner.Input;
+using Aligner.Output;
 using FluentAssertions;
 
-namespace Aligner.Tests.IO;
+namespace Aligner.Tests.Output;
 
 [TestFixture]
 public sealed class TmxWriterTests

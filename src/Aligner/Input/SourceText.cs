@@ -1,7 +1,8 @@
 using System.Text;
 using Aligner.Normalization;
+using Aligner.Text;
 
-namespace Aligner.IO;
+namespace Aligner.Input;
 
 /// <summary>
 /// A document as read from its file: <see cref="Text"/>, the file decoded (byte order mark removed, newlines kept),

@@ -1,8 +1,10 @@
-using Aligner.IO;
+using Aligner.Alignment;
+using Aligner.Input;
 using Aligner.Tests.Support;
+using Aligner.Text;
 using FluentAssertions;
 
-namespace Aligner.Tests.IO;
+namespace Aligner.Tests.Input;
 
 [TestFixture]
 public sealed class HtmlContentTests

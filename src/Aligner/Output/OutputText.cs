@@ -3,7 +3,7 @@ using System.Text;
 using Aligner.Alignment;
 using Aligner.Matching;
 
-namespace Aligner.IO;
+namespace Aligner.Output;
 
 /// <summary>Text clean-up and number formatting shared by the writers.</summary>
 internal static class OutputText

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Aligner.IO;
+namespace Aligner.Input;
 
 /// <summary>
 /// The frame shared by the binary model files (detector, restorer, lexicon): gzip around a <see cref="BinaryReader"/>

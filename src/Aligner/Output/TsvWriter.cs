@@ -2,7 +2,7 @@ using System.Text;
 using Aligner.Alignment;
 using Aligner.Matching;
 
-namespace Aligner.IO;
+namespace Aligner.Output;
 
 /// <summary>
 /// Writes the aligned pairs of an alignment as tab-separated values: a header line <c>en	vi	score</c>, then one

@@ -1,11 +1,12 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using Aligner.Alignment;
-using Aligner.IO;
+using Aligner.Input;
+using Aligner.Output;
 using FluentAssertions;
 
-namespace Aligner.Tests.IO;
+namespace Aligner.Tests.Output;
 
 [TestFixture]
 public sealed class HtmlWriterTests

@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
 
-namespace Aligner.IO;
+namespace Aligner.Input;
 
 /// <summary>
 /// The main text of an HTML page, read with an HTML5 parser (AngleSharp): title (when the page has no

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Aligner.Detection;
 
-namespace Aligner.IO;
+namespace Aligner.Output;
 
 /// <summary>
 /// Writes language detections as JSON Lines, one unit per line in document order:

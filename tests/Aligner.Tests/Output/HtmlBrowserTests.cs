@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Aligner.Alignment;
-using Aligner.IO;
+using Aligner.Input;
 using Aligner.Matching;
+using Aligner.Output;
 using Aligner.Tests.Support;
 using FluentAssertions;
 
-namespace Aligner.Tests.IO;
+namespace Aligner.Tests.Output;
 
 /// <summary>
 /// Loads the HTML view of the seed alignment in a real headless Chromium (Debian's <c>chromium</c>, which

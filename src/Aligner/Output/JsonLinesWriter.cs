@@ -1,9 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Aligner.Alignment;
+using Aligner.Input;
 using Aligner.Matching;
+using Aligner.Text;
 
-namespace Aligner.IO;
+namespace Aligner.Output;
 
 /// <summary>
 /// Writes an alignment as JSON Lines, one bead per line in document order:
