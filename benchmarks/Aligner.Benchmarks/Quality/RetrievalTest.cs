@@ -42,7 +42,7 @@ internal static class RetrievalTest
                     break;
                 case "--no-lexicon":
                     lexicon = Lexicon.Empty;
-                    model = model with { Weights = [] };
+                    model = model with { Weights = [], ComparableWeights = [] };
                     break;
                 default:
                     Console.Error.WriteLine($"unknown option {args[k]}");
