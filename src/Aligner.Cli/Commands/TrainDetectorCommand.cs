@@ -50,7 +50,7 @@ internal static class TrainDetectorCommand
             LanguageModel model;
             try
             {
-                model = LanguageDetectorTrainer.Train(en, vi, LanguageDetectorTrainingOptions.Default with { Name = parse.GetValue(note) ?? "", Smoothing = smooth });
+                model = LanguageDetectorTrainer.TrainModel(en, vi, LanguageDetectorTrainingOptions.Default with { Name = parse.GetValue(note) ?? "", Smoothing = smooth });
             }
             catch (ArgumentException ex)
             {

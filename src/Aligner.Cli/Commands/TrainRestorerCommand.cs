@@ -49,7 +49,7 @@ internal static class TrainRestorerCommand
 
             var watch = Stopwatch.StartNew();
             var progress = io.ErrorIsTerminal ? new LineProgress(io.Error) : null; // progress only where a person watches
-            var model = RestorerTrainer.TrainFiles(parse.GetRequiredValue(corpus), options, progress);
+            var model = RestorerTrainer.TrainModelFiles(parse.GetRequiredValue(corpus), options, progress);
             var path = parse.GetRequiredValue(output);
             using (var stream = io.OpenOutput(path))
             {

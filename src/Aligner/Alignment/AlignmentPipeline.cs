@@ -43,7 +43,7 @@ public sealed class AlignmentPipeline
     public AlignmentOptions Options { get; }
 
     /// <summary>The sentence-pair scorer.</summary>
-    public PairScorer Scorer { get; }
+    internal PairScorer Scorer { get; }
 
     /// <summary>The document stage: detector, restorer and lexicon.</summary>
     public DocumentPreparer Preparer { get; }

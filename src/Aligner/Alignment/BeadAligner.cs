@@ -22,7 +22,7 @@ namespace Aligner.Alignment;
 /// thread-safe.
 /// </para>
 /// </remarks>
-public sealed class BeadAligner
+internal sealed class BeadAligner
 {
     private const byte FromNone = 0;
     private const byte SwitchState = 0x80;

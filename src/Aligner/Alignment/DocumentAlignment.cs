@@ -12,9 +12,10 @@ public sealed class DocumentAlignment
     {
         English = english;
         Vietnamese = vietnamese;
-        EnglishSentences = englishSentences;
-        VietnameseSentences = vietnameseSentences;
-        Beads = beads;
+        // Copies behind read-only views: a caller cannot cast a list back and change it.
+        EnglishSentences = Array.AsReadOnly(englishSentences.ToArray());
+        VietnameseSentences = Array.AsReadOnly(vietnameseSentences.ToArray());
+        Beads = Array.AsReadOnly(beads.ToArray());
     }
 
     /// <summary>The English document.</summary>
@@ -31,6 +32,13 @@ public sealed class DocumentAlignment
 
     /// <summary>The beads in document order; every sentence is in exactly one bead.</summary>
     public IReadOnlyList<Bead> Beads { get; }
+
+    /// <summary>The English text of a bead (its sentences as read: an HTML page's text without tags), or null when it has no English sentence.</summary>
+    /// <example><c>foreach (var bead in alignment.Beads) Console.WriteLine($"{alignment.EnglishText(bead)} ⇔ {alignment.VietnameseText(bead)}");</c></example>
+    public string? EnglishText(Bead bead) => EnglishRange(bead) is { } range ? English.ContentOf(range) : null;
+
+    /// <summary>The Vietnamese text of a bead, or null when it has no Vietnamese sentence.</summary>
+    public string? VietnameseText(Bead bead) => VietnameseRange(bead) is { } range ? Vietnamese.ContentOf(range) : null;
 
     /// <summary>The English range a bead covers, or null when it has no English sentence.</summary>
     public TextRange? EnglishRange(Bead bead) => Cover(EnglishSentences, bead.EnglishStart, bead.EnglishCount);

@@ -37,7 +37,7 @@ public sealed class LanguageDetector
     public static LanguageDetector Default => DefaultDetector.Value;
 
     /// <summary>The model in use.</summary>
-    public LanguageModel Model { get; }
+    internal LanguageModel Model { get; }
 
     /// <summary>The options in use.</summary>
     public LanguageDetectorOptions Options { get; }
@@ -45,7 +45,7 @@ public sealed class LanguageDetector
     /// <summary>Creates a detector over <paramref name="model"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public static LanguageDetector Create(LanguageModel model, LanguageDetectorOptions? options = null)
+    internal static LanguageDetector Create(LanguageModel model, LanguageDetectorOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         options ??= LanguageDetectorOptions.Default;
@@ -56,6 +56,12 @@ public sealed class LanguageDetector
     /// <summary>Reads a detector model written by <see cref="Training.LanguageDetectorTrainer"/> (<c>aligner train-detector</c>).</summary>
     /// <exception cref="InvalidDataException">The stream does not hold a valid model.</exception>
     public static LanguageDetector Load(Stream stream, LanguageDetectorOptions? options = null) => Create(LanguageModel.Load(stream), options);
+
+    /// <summary>This detector's model with other options.</summary>
+    public LanguageDetector WithOptions(LanguageDetectorOptions options) => Create(Model, options);
+
+    /// <summary>Writes the detector's model (what <see cref="Load"/> reads).</summary>
+    public void Save(Stream stream) => Model.Save(stream);
 
     /// <summary>The language of the whole of <paramref name="text"/>, without looking for mixed parts.</summary>
     /// <returns>A detection whose range is <c>[0, text.Length)</c>.</returns>

@@ -14,7 +14,7 @@ namespace Aligner.Detection;
 /// Log-probabilities are stored as bytes: <c>q = round(−ln p · <see cref="Scale"/>)</c>, English then Vietnamese
 /// for each bucket.
 /// </remarks>
-public sealed class LanguageModel
+internal sealed class LanguageModel
 {
     /// <summary>Bytes per nat in the stored log-probabilities.</summary>
     public const int Scale = 8;
@@ -208,7 +208,7 @@ public sealed class LanguageModel
 /// neither language uses, and for English less <see cref="EnglishDiacriticPenalty"/> per lower-case word with a
 /// Vietnamese (or French) diacritic.</para>
 /// </remarks>
-public sealed record LanguageModelCalibration
+internal sealed record LanguageModelCalibration
 {
     /// <summary>Log-odds per nat of the lower-case words' log-likelihood ratio.</summary>
     public double PlattSlope { get; init; } = 1;

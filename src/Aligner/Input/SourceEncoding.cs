@@ -23,7 +23,7 @@ public enum SourceEncoding
 }
 
 /// <summary>Names of <see cref="SourceEncoding"/> values on the command line.</summary>
-public static class SourceEncodings
+internal static class SourceEncodings
 {
     /// <summary>The names <see cref="Parse"/> accepts, one per encoding.</summary>
     public static IReadOnlyList<string> Names { get; } = ["utf-8", "utf-16le", "utf-16be", "windows-1258", "tcvn3", "vni"];

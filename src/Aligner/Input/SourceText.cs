@@ -65,8 +65,11 @@ public sealed class SourceText
     /// </summary>
     public string Content { get; }
 
+    /// <summary>Whether the file was an HTML page (its main text is <see cref="Content"/>) rather than plain text.</summary>
+    public bool IsHtml => Format == SourceFormat.Html;
+
     /// <summary>Whether the file was plain text or an HTML page.</summary>
-    public SourceFormat Format { get; }
+    internal SourceFormat Format { get; }
 
     /// <summary>The encoding the file was decoded from (UTF-8 for text given as a string).</summary>
     public SourceEncoding Encoding { get; }
@@ -453,7 +456,7 @@ public sealed class SourceText
 }
 
 /// <summary>What kind of document a <see cref="SourceText"/> was read from.</summary>
-public enum SourceFormat
+internal enum SourceFormat
 {
     /// <summary>Plain text: the content is the text.</summary>
     PlainText = 0,

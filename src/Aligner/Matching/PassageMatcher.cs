@@ -119,7 +119,7 @@ public sealed class PassageMatcher
         });
 
         // 4. Strongest passages first, a sentence keeps one partner per other file.
-        return Resolve(found.SelectMany(p => p), documents, english.First, vietnamese.First, files);
+        return Resolve(found.SelectMany(p => p), documents, english.First, vietnamese.First, files).AsReadOnly();
     }
 
     private List<Seed> FindSeeds(CandidateIndex index, SentenceTable english, SentenceTable vietnamese, ParallelOptions parallel, IProgress<MatchProgress>? progress)
@@ -357,7 +357,7 @@ public sealed class PassageMatcher
                     p.Probability,
                     en[e].Range.Union(en[e + p.Kind.EnglishCount() - 1].Range),
                     vi[v].Range.Union(vi[v + p.Kind.VietnameseCount() - 1].Range));
-            }).ToList();
+            }).ToList().AsReadOnly();
             result.Add(new MatchedPassage(result.Count + 1, files[passage.EnglishDocument], files[passage.VietnameseDocument], passage.Score, pairs));
         }
 

@@ -1,7 +1,7 @@
 namespace Aligner.Normalization;
 
 /// <summary>The legacy 8-bit Vietnamese encodings that <see cref="LegacyEncoding"/> recognises.</summary>
-public enum VietnameseLegacyEncoding
+internal enum VietnameseLegacyEncoding
 {
     /// <summary>Not a legacy encoding: Unicode text (or text that is not Vietnamese).</summary>
     None = 0,
@@ -29,7 +29,7 @@ public enum VietnameseLegacyEncoding
 /// conversion, minus the words it would make malformed; a conversion is chosen only when it clearly wins, so
 /// French, German or ordinary Unicode Vietnamese text is left alone. Thread-safe.
 /// </remarks>
-public static class LegacyEncoding
+internal static class LegacyEncoding
 {
     // TCVN3 (TCVN 5712 VN3) bytes 0xA1..0xFF, as the same code points in Windows-1252/Latin-1. '\0' = not mapped.
     private const string Tcvn3High =

@@ -8,7 +8,7 @@ namespace Aligner.Normalization;
 /// <c>đ</c>/<c>Đ</c> become <c>d</c>/<c>D</c> (NFD does not decompose them). Used for matching keys.
 /// </summary>
 /// <example><c>VietnameseFolding.Fold("Nguyễn Quốc Dũng, Đà Nẵng")</c> ⇒ <c>"Nguyen Quoc Dung, Da Nang"</c>.</example>
-public static class VietnameseFolding
+internal static class VietnameseFolding
 {
     // Precomposed letters from U+00C0 to U+024F and the Vietnamese block U+1E00..U+1EFF map to one ASCII letter.
     private static readonly char[] Table = BuildTable();

@@ -9,7 +9,7 @@ namespace Aligner.Output;
 /// <c>{"file":"a.txt","start":0,"end":57,"language":"vi","diacritics":false,"confidence":0.998}</c>. A mixed unit adds
 /// <c>"mixed":true</c> and <c>"parts"</c>, a list of <c>{"start","end","language","diacritics","confidence"}</c>.
 /// </summary>
-public static class DetectionJsonLinesWriter
+internal static class DetectionJsonLinesWriter
 {
     private static readonly JsonWriterOptions Options = new()
     {

@@ -19,7 +19,7 @@ namespace Aligner.Output;
 /// <para>All text is HTML-escaped; characters not allowed in XML 1.0 are replaced with U+FFFD. Cells have
 /// <c>dir="auto"</c>, so right-to-left text displays correctly. The output is UTF-8 without byte order mark.</para>
 /// </remarks>
-public static class HtmlWriter
+internal static class HtmlWriter
 {
     /// <summary>Scores at or above this are shown as high confidence.</summary>
     public const double HighConfidence = 0.8;

@@ -12,7 +12,7 @@ namespace Aligner.Output;
 /// <c>{"type":"1-1","score":0.93,"en":{"file":"a.txt","start":120,"end":245,"text":"..."},"vi":{...}}</c>,
 /// with <c>null</c> for a side without sentences.
 /// </summary>
-public static class JsonLinesWriter
+internal static class JsonLinesWriter
 {
     private static readonly JsonWriterOptions Options = new()
     {

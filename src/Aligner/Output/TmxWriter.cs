@@ -26,7 +26,7 @@ namespace Aligner.Output;
 /// &lt;/tu&gt;
 /// </code>
 /// </example>
-public static class TmxWriter
+internal static class TmxWriter
 {
     private static readonly XmlWriterSettings Settings = new()
     {

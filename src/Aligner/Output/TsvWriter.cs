@@ -19,7 +19,7 @@ namespace Aligner.Output;
 /// The UN met on 21/9.	LHQ đã họp ngày 21/9.	0.9731
 /// </code>
 /// </example>
-public static class TsvWriter
+internal static class TsvWriter
 {
     /// <summary>The first line of the output.</summary>
     public const string Header = "en\tvi\tscore";

@@ -65,7 +65,7 @@ public sealed class DiacriticRestorer
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public DiacriticRestorer(SyllableLanguageModel model, DiacriticRestorerOptions? options = null, LanguageDetector? detector = null)
+    internal DiacriticRestorer(SyllableLanguageModel model, DiacriticRestorerOptions? options = null, LanguageDetector? detector = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         options ??= DiacriticRestorerOptions.Default;
@@ -87,7 +87,7 @@ public sealed class DiacriticRestorer
     public static DiacriticRestorer Default => DefaultInstance.Value;
 
     /// <summary>The model this restorer decodes with.</summary>
-    public SyllableLanguageModel Model { get; }
+    internal SyllableLanguageModel Model { get; }
 
     /// <summary>The options this restorer was built with.</summary>
     public DiacriticRestorerOptions Options { get; }
@@ -96,7 +96,10 @@ public sealed class DiacriticRestorer
     public LanguageDetector? Detector { get; }
 
     /// <summary>Loads the model embedded in the library.</summary>
-    public static SyllableLanguageModel LoadDefaultModel() => ModelFile.LoadEmbedded(EmbeddedModelName, SyllableLanguageModel.Load);
+    internal static SyllableLanguageModel LoadDefaultModel() => ModelFile.LoadEmbedded(EmbeddedModelName, SyllableLanguageModel.Load);
+
+    /// <summary>Writes the restorer's model (what <see cref="Create"/> reads).</summary>
+    public void Save(Stream stream) => Model.Save(stream);
 
     /// <summary>This restorer's model with other options (the detector kept).</summary>
     public DiacriticRestorer WithOptions(DiacriticRestorerOptions options) => new(Model, options, Detector);

@@ -35,7 +35,7 @@ public sealed class DocumentCache
     internal static DocumentCache Empty(SyllableLanguageModel model) => new(model, [], null, 0);
 
     /// <summary>The model whose syllables the cache counts.</summary>
-    public SyllableLanguageModel Model { get; }
+    internal SyllableLanguageModel Model { get; }
 
     /// <summary>The number of syllables counted: those of the context's accented lines that the model knows.</summary>
     public int SyllableCount { get; }

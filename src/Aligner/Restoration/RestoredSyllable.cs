@@ -22,7 +22,7 @@ public sealed class RestorationResult
     {
         Original = original;
         Text = text;
-        Syllables = syllables;
+        Syllables = Array.AsReadOnly(syllables.ToArray());
     }
 
     /// <summary>The text as given.</summary>

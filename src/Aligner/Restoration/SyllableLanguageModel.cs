@@ -17,7 +17,7 @@ namespace Aligner.Restoration;
 /// plus the bigram probability, which itself backs off to the unigram. In memory the n-grams live in
 /// open-addressing hash tables built at load time.</para>
 /// </remarks>
-public sealed class SyllableLanguageModel
+internal sealed class SyllableLanguageModel
 {
     internal const int SentenceStart = 0;
     internal const int SentenceEnd = 1;

@@ -9,7 +9,7 @@ namespace Aligner.Scoring;
 /// folded to lower-case ASCII (<c>Nguyễn Quốc Dũng</c> and <c>Nguyen Quoc Dung</c> agree).
 /// </summary>
 /// <remarks>Stateless and thread-safe.</remarks>
-public static class FeatureExtractor
+internal static class FeatureExtractor
 {
     private const uint NumberSeed = 2166136261u;
     private const uint NameSeed = 2166136261u ^ 0x9E3779B9u;

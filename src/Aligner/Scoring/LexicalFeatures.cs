@@ -8,7 +8,7 @@ namespace Aligner.Scoring;
 /// have a translation on the other side.
 /// </summary>
 /// <remarks>Immutable once built.</remarks>
-public sealed class LexicalFeatures
+internal sealed class LexicalFeatures
 {
     // Translations less likely than this are noise that covers unrelated sentences by chance (0.05 gave the best
     // FLORES retrieval of 0, 0.05, 0.1 and 0.2, with a lexicon that had not seen FLORES).

@@ -39,7 +39,7 @@ public sealed class Lexicon
     /// translations (see <see cref="EnglishChance"/>); null when unknown (both or neither).
     /// </param>
     /// <param name="vietnameseChance">The same for each Vietnamese unit, against English word positions.</param>
-    public Lexicon(string[] englishWords, string[] vietnameseUnits, Translation[][] englishToVietnamese, Translation[][] vietnameseToEnglish, string trainedOn = "", float[]? englishChance = null, float[]? vietnameseChance = null)
+    internal Lexicon(string[] englishWords, string[] vietnameseUnits, Translation[][] englishToVietnamese, Translation[][] vietnameseToEnglish, string trainedOn = "", float[]? englishChance = null, float[]? vietnameseChance = null)
     {
         ArgumentNullException.ThrowIfNull(englishWords);
         ArgumentNullException.ThrowIfNull(vietnameseUnits);
@@ -89,43 +89,43 @@ public sealed class Lexicon
     public string TrainedOn { get; }
 
     /// <summary>The id of an English word (already stemmed), or −1.</summary>
-    public int EnglishId(string word) => englishIds.GetValueOrDefault(word, -1);
+    internal int EnglishId(string word) => englishIds.GetValueOrDefault(word, -1);
 
     /// <summary>The id of a Vietnamese unit (a syllable or two joined by <c>'_'</c>), or −1.</summary>
-    public int VietnameseId(string unit) => vietnameseIds.GetValueOrDefault(unit, -1);
+    internal int VietnameseId(string unit) => vietnameseIds.GetValueOrDefault(unit, -1);
 
     /// <summary>The English word with this id.</summary>
-    public string EnglishWord(int id) => englishWords[id];
+    internal string EnglishWord(int id) => englishWords[id];
 
     /// <summary>The Vietnamese unit with this id.</summary>
-    public string VietnameseUnit(int id) => vietnameseUnits[id];
+    internal string VietnameseUnit(int id) => vietnameseUnits[id];
 
     /// <summary>Whether the lexicon holds per-word chance rates (<see cref="EnglishChance"/>, <see cref="VietnameseChance"/>).</summary>
-    public bool HasChanceRates => englishChance is not null;
+    internal bool HasChanceRates => englishChance is not null;
 
     /// <summary>
     /// The chance that a Vietnamese word position of unrelated text holds a translation (p ≥ 0.05) of this English
     /// word, estimated from the training corpora: high for function words ("have" → "có"), low for content words.
     /// </summary>
     /// <exception cref="InvalidOperationException">The lexicon has no chance rates.</exception>
-    public double EnglishChance(int id) => (englishChance ?? throw new InvalidOperationException("The lexicon has no chance rates."))[id];
+    internal double EnglishChance(int id) => (englishChance ?? throw new InvalidOperationException("The lexicon has no chance rates."))[id];
 
     /// <summary>The chance that an English word position of unrelated text holds a translation of this Vietnamese unit.</summary>
     /// <exception cref="InvalidOperationException">The lexicon has no chance rates.</exception>
-    public double VietnameseChance(int id) => (vietnameseChance ?? throw new InvalidOperationException("The lexicon has no chance rates."))[id];
+    internal double VietnameseChance(int id) => (vietnameseChance ?? throw new InvalidOperationException("The lexicon has no chance rates."))[id];
 
     /// <summary>This lexicon with per-word chance rates (see <see cref="EnglishChance"/>).</summary>
-    public Lexicon WithChanceRates(float[] english, float[] vietnamese) =>
+    internal Lexicon WithChanceRates(float[] english, float[] vietnamese) =>
         new(englishWords, vietnameseUnits, englishToVietnamese, vietnameseToEnglish, TrainedOn, english, vietnamese);
 
     /// <summary>A probability as the lexicon file stores it (steps of 1/255, at least 1/255).</summary>
     internal static float Quantize(float probability) => Math.Clamp((int)Math.Round(probability * 255), 1, 255) / 255f;
 
     /// <summary>Likely Vietnamese translations of an English word, most likely first.</summary>
-    public ReadOnlySpan<Translation> TranslationsOfEnglish(int id) => englishToVietnamese[id];
+    internal ReadOnlySpan<Translation> TranslationsOfEnglish(int id) => englishToVietnamese[id];
 
     /// <summary>Likely English translations of a Vietnamese unit, most likely first.</summary>
-    public ReadOnlySpan<Translation> TranslationsOfVietnamese(int id) => vietnameseToEnglish[id];
+    internal ReadOnlySpan<Translation> TranslationsOfVietnamese(int id) => vietnameseToEnglish[id];
 
     /// <summary>
     /// This lexicon with the translations of <paramref name="extra"/> added: the union of both vocabularies, each
@@ -373,4 +373,4 @@ public sealed class Lexicon
 /// <summary>A translation candidate: the id of a word in the other language's vocabulary and its probability.</summary>
 /// <param name="Target">Id in the other language's vocabulary.</param>
 /// <param name="Probability">Translation probability (IBM Model 1).</param>
-public readonly record struct Translation(int Target, float Probability);
+internal readonly record struct Translation(int Target, float Probability);

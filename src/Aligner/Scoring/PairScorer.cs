@@ -8,7 +8,7 @@ namespace Aligner.Scoring;
 /// nearby sentence"; <see cref="Probability"/> turns it into a probability for even prior odds.
 /// </summary>
 /// <remarks>Immutable and thread-safe; allocation-free per call.</remarks>
-public sealed class PairScorer
+internal sealed class PairScorer
 {
     private readonly double ratio;
     private readonly double variance;

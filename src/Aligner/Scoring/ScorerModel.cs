@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -101,7 +102,7 @@ public sealed record ScorerModel
     /// <see cref="PairScorer.FeatureNames"/>; empty for a model without lexicon, which then adds the length and anchor
     /// scores.
     /// </summary>
-    public double[] Weights { get; init; } = [];
+    public ImmutableArray<double> Weights { get; init; } = [];
 
     /// <summary>Intercept of the logistic regression, shifted so that the score is a log-likelihood ratio at even odds.</summary>
     public double Bias { get; init; }
@@ -111,7 +112,7 @@ public sealed record ScorerModel
     /// <see cref="PairScorer.ComparableFeatureNames"/> (<see cref="PairScorer.ForComparableText"/>); empty for a model
     /// that only judges translations.
     /// </summary>
-    public double[] ComparableWeights { get; init; } = [];
+    public ImmutableArray<double> ComparableWeights { get; init; } = [];
 
     /// <summary>Intercept of <see cref="ComparableWeights"/>: the log-odds of a link at the prior the model was calibrated for.</summary>
     public double ComparableBias { get; init; }
@@ -135,8 +136,8 @@ public sealed record ScorerModel
         && VietnameseWordCovered == other.VietnameseWordCovered && VietnameseWordCoveredByChance == other.VietnameseWordCoveredByChance
         && EnglishWordChanceScale == other.EnglishWordChanceScale && EnglishWordChanceBackground == other.EnglishWordChanceBackground
         && VietnameseWordChanceScale == other.VietnameseWordChanceScale && VietnameseWordChanceBackground == other.VietnameseWordChanceBackground
-        && Weights.AsSpan().SequenceEqual(other.Weights) && Bias == other.Bias
-        && ComparableWeights.AsSpan().SequenceEqual(other.ComparableWeights) && ComparableBias == other.ComparableBias && TrainedOn == other.TrainedOn;
+        && Weights.AsSpan().SequenceEqual(other.Weights.AsSpan()) && Bias == other.Bias
+        && ComparableWeights.AsSpan().SequenceEqual(other.ComparableWeights.AsSpan()) && ComparableBias == other.ComparableBias && TrainedOn == other.TrainedOn;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(LengthRatio, LengthVariance, EnglishNumberFound, VietnameseNameFound, Weights.Length, Bias, TrainedOn);
@@ -197,12 +198,12 @@ public sealed record ScorerModel
         Probability(EnglishMarkFoundByChance, nameof(EnglishMarkFoundByChance));
         Probability(VietnameseMarkFound, nameof(VietnameseMarkFound));
         Probability(VietnameseMarkFoundByChance, nameof(VietnameseMarkFoundByChance));
-        if (Weights is null || (Weights.Length != 0 && Weights.Length != PairScorer.FeatureNames.Count) || !Weights.All(double.IsFinite) || !double.IsFinite(Bias))
+        if (Weights.IsDefault || (Weights.Length != 0 && Weights.Length != PairScorer.FeatureNames.Count) || !Weights.All(double.IsFinite) || !double.IsFinite(Bias))
         {
             throw new InvalidDataException($"{nameof(Weights)} must hold {PairScorer.FeatureNames.Count} finite numbers, or none");
         }
 
-        if (ComparableWeights is null || (ComparableWeights.Length != 0 && (ComparableWeights.Length != PairScorer.ComparableFeatureNames.Count || Weights.Length == 0))
+        if (ComparableWeights.IsDefault || (ComparableWeights.Length != 0 && (ComparableWeights.Length != PairScorer.ComparableFeatureNames.Count || Weights.Length == 0))
             || !ComparableWeights.All(double.IsFinite) || !double.IsFinite(ComparableBias))
         {
             throw new InvalidDataException($"{nameof(ComparableWeights)} must hold {PairScorer.ComparableFeatureNames.Count} finite numbers (with {nameof(Weights)}), or none");

@@ -10,7 +10,7 @@ namespace Aligner.Scoring;
 /// words written together (<c>Việt Nam</c> ⇒ <c>vietnam</c>), so that a group is found on the other side when any of
 /// its keys is. Immutable once built. Keys are only comparable within one process.
 /// </remarks>
-public sealed class SentenceFeatures
+internal sealed class SentenceFeatures
 {
     /// <summary>Features of an empty sentence.</summary>
     public static readonly SentenceFeatures Empty = new(0, [], [], [], [], []);

@@ -13,7 +13,7 @@ namespace Aligner.Segmentation;
 /// The phrases are the common labels of English and Vietnamese news sites, matched on the folded text (no
 /// diacritics, lower case), as whole short paragraphs or as their first words. Thread-safe.
 /// </remarks>
-public static partial class PageFurniture
+internal static partial class PageFurniture
 {
     // A paragraph longer than this many words is article text, whatever it starts with.
     private const int MaximumWords = 12;

@@ -8,7 +8,7 @@ namespace Aligner.Segmentation;
 /// element (headline, byline, paragraph, caption, list item) on each line, and blank lines only add space.
 /// </summary>
 /// <remarks>Stateless and thread-safe. Ranges exclude the leading and trailing whitespace of the line.</remarks>
-public static class ParagraphSplitter
+internal static class ParagraphSplitter
 {
     /// <summary>Returns the trimmed range of every non-blank line of <paramref name="text"/>, in order.</summary>
     /// <example><c>Split("Title\n\n  Body text. \n")</c> ⇒ <c>[0, 5)</c>, <c>[9, 19)</c>.</example>

@@ -15,7 +15,7 @@ namespace Aligner.Segmentation;
 /// (<c>J.F. Kennedy</c>), and never inside a number (<c>22.10.2022</c>, <c>1.5</c>). Paragraph ends are sentence
 /// ends, so headlines and captions without final punctuation stand alone. Stateless and thread-safe.
 /// </remarks>
-public static class SentenceSplitter
+internal static class SentenceSplitter
 {
     private static readonly SearchValues<char> Terminators = SearchValues.Create(".!?…");
 

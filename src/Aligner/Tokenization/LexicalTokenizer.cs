@@ -10,7 +10,7 @@ namespace Aligner.Tokenization;
 /// several syllables long (<c>"Liên hợp quốc"</c> ⇒ <c>liên, hợp, quốc, liên_hợp, hợp_quốc</c>).
 /// </summary>
 /// <remarks>Stateless and thread-safe. Numbers and punctuation are not lexical units (they are anchors).</remarks>
-public static class LexicalTokenizer
+internal static class LexicalTokenizer
 {
     /// <summary>The stemmed English words of <paramref name="text"/>, in order.</summary>
     /// <example><c>EnglishWords("The talks ended.")</c> ⇒ <c>the, talk, end</c>.</example>

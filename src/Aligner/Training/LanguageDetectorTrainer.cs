@@ -33,7 +33,11 @@ public static class LanguageDetectorTrainer
     /// <exception cref="ArgumentException">A corpus has fewer than <see cref="MinimumLines"/> lines with letters.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public static LanguageModel Train(IEnumerable<string> english, IEnumerable<string> vietnamese, LanguageDetectorTrainingOptions? options = null, CancellationToken cancellationToken = default)
+    public static LanguageDetector Train(IEnumerable<string> english, IEnumerable<string> vietnamese, LanguageDetectorTrainingOptions? options = null, CancellationToken cancellationToken = default) =>
+        LanguageDetector.Create(TrainModel(english, vietnamese, options, cancellationToken));
+
+    /// <summary><see cref="Train"/>'s model itself.</summary>
+    internal static LanguageModel TrainModel(IEnumerable<string> english, IEnumerable<string> vietnamese, LanguageDetectorTrainingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(vietnamese);

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Aligner.Detection;
 using Aligner.Normalization;
 using Aligner.Restoration;
 
@@ -26,7 +27,11 @@ public static class RestorerTrainer
     /// <param name="options">Training options; the defaults when null.</param>
     /// <param name="progress">Receives a line now and then: lines read, then the model being built.</param>
     /// <param name="cancellationToken">Stops a long run.</param>
-    public static SyllableLanguageModel TrainFiles(IEnumerable<string> paths, RestorerTrainerOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public static DiacriticRestorer TrainFiles(IEnumerable<string> paths, RestorerTrainerOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        new(TrainModelFiles(paths, options, progress, cancellationToken), null, LanguageDetector.Default);
+
+    /// <summary><see cref="TrainFiles"/>'s model itself.</summary>
+    internal static SyllableLanguageModel TrainModelFiles(IEnumerable<string> paths, RestorerTrainerOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var list = paths.ToList();
@@ -38,7 +43,7 @@ public static class RestorerTrainer
             }
         }
 
-        return Train(ReadLines(list), options, progress, cancellationToken);
+        return TrainModel(ReadLines(list), options, progress, cancellationToken);
     }
 
     /// <summary>Trains on accented Vietnamese text, one paragraph or sentence per line.</summary>
@@ -47,7 +52,11 @@ public static class RestorerTrainer
     /// <param name="options">Training options; the defaults when null.</param>
     /// <param name="progress">Receives a line now and then: lines read, then the model being built.</param>
     /// <param name="cancellationToken">Stops a long run.</param>
-    public static SyllableLanguageModel Train(IEnumerable<string> lines, RestorerTrainerOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public static DiacriticRestorer Train(IEnumerable<string> lines, RestorerTrainerOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default) =>
+        new(TrainModel(lines, options, progress, cancellationToken), null, LanguageDetector.Default);
+
+    /// <summary><see cref="Train"/>'s model itself.</summary>
+    internal static SyllableLanguageModel TrainModel(IEnumerable<string> lines, RestorerTrainerOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lines);
         options ??= RestorerTrainerOptions.Default;

@@ -162,7 +162,7 @@ public static class ScorerTrainer
         }
 
         var (weights, bias) = FitAtEvenOdds(rows, labels);
-        return model with { ComparableWeights = weights, ComparableBias = bias };
+        return model with { ComparableWeights = [.. weights], ComparableBias = bias };
     }
 
     // The forms of one pair that the comparable regression sees: whole; English cut; Vietnamese cut; Vietnamese with
@@ -213,7 +213,7 @@ public static class ScorerTrainer
             EnglishWordCoveredByChance = chanceEn,
             VietnameseWordCovered = coveredVi,
             VietnameseWordCoveredByChance = chanceVi,
-            Weights = new double[PairScorer.FeatureNames.Count],
+            Weights = [.. new double[PairScorer.FeatureNames.Count]],
         };
         if (enLexical.Count != 0 && enLexical.All(f => f.Chance is not null || f.Positions == 0) && viLexical.All(f => f.Chance is not null || f.Positions == 0)
             && enLexical.Any(f => f.Known > 0) && viLexical.Any(f => f.Known > 0))
@@ -254,7 +254,7 @@ public static class ScorerTrainer
         }
 
         var (weights, bias) = FitAtEvenOdds(rows, labels);
-        return model with { Weights = weights, Bias = bias };
+        return model with { Weights = [.. weights], Bias = bias };
     }
 
     // A logistic regression (rows start with the constant 1) whose intercept is shifted by the log ratio of positives

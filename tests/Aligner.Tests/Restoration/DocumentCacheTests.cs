@@ -78,7 +78,7 @@ public sealed class DocumentCacheTests
     [Test]
     public void Restore_CacheOfAnotherModel_Throws()
     {
-        var other = new DiacriticRestorer(Aligner.Training.RestorerTrainer.Train(["Anh Thành nói với cô ấy."]));
+        var other = new DiacriticRestorer(Aligner.Training.RestorerTrainer.TrainModel(["Anh Thành nói với cô ấy."]));
 
         var act = () => Restorer.Restore(Caption, other.CreateCache("Anh Thành nói."));
 

@@ -24,7 +24,7 @@ public sealed class LanguageDetectorTrainerTests
     {
         var (english, vietnamese) = SeedSentences();
 
-        var model = LanguageDetectorTrainer.Train(english, vietnamese, Small);
+        var model = LanguageDetectorTrainer.TrainModel(english, vietnamese, Small);
         var detector = LanguageDetector.Create(model);
 
         model.TrainedOn.Should().StartWith("seeds: ");
@@ -39,8 +39,8 @@ public sealed class LanguageDetectorTrainerTests
     {
         var (english, vietnamese) = SeedSentences();
 
-        var first = LanguageDetectorTrainer.Train(english, vietnamese, Small);
-        var second = LanguageDetectorTrainer.Train(english, vietnamese, Small);
+        var first = LanguageDetectorTrainer.TrainModel(english, vietnamese, Small);
+        var second = LanguageDetectorTrainer.TrainModel(english, vietnamese, Small);
 
         first.Calibration.Should().Be(second.Calibration);
     }
@@ -50,10 +50,10 @@ public sealed class LanguageDetectorTrainerTests
     {
         var (english, vietnamese) = SeedSentences();
 
-        var model = LanguageDetectorTrainer.Train(english, vietnamese, Small);
+        var model = LanguageDetectorTrainer.TrainModel(english, vietnamese, Small);
 
         LanguageDetectorTrainer.WordClipCandidates.Should().Contain(model.Calibration.WordClip);
-        LanguageDetectorTrainer.Train(english, vietnamese, Small with { WordClip = 5 }).Calibration.WordClip.Should().Be(5);
+        LanguageDetectorTrainer.TrainModel(english, vietnamese, Small with { WordClip = 5 }).Calibration.WordClip.Should().Be(5);
     }
 
     [Test]
@@ -61,7 +61,7 @@ public sealed class LanguageDetectorTrainerTests
     {
         var (english, _) = SeedSentences();
 
-        var act = () => LanguageDetectorTrainer.Train(english, ["Một.", "Hai."], Small);
+        var act = () => LanguageDetectorTrainer.TrainModel(english, ["Một.", "Hai."], Small);
 
         act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("vietnamese");
     }
@@ -69,7 +69,7 @@ public sealed class LanguageDetectorTrainerTests
     [Test]
     public void Train_Null_Throws()
     {
-        var act = () => LanguageDetectorTrainer.Train(null!, [], Small);
+        var act = () => LanguageDetectorTrainer.TrainModel(null!, [], Small);
 
         act.Should().Throw<ArgumentNullException>();
     }
@@ -80,7 +80,7 @@ public sealed class LanguageDetectorTrainerTests
     {
         var (english, vietnamese) = SeedSentences();
 
-        var act = () => LanguageDetectorTrainer.Train(english, vietnamese, Small with { WordClip = clip });
+        var act = () => LanguageDetectorTrainer.TrainModel(english, vietnamese, Small with { WordClip = clip });
 
         act.Should().Throw<ArgumentOutOfRangeException>();
     }
@@ -92,7 +92,7 @@ public sealed class LanguageDetectorTrainerTests
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
 
-        var act = () => LanguageDetectorTrainer.Train(english, vietnamese, Small, cancellation.Token);
+        var act = () => LanguageDetectorTrainer.TrainModel(english, vietnamese, Small, cancellation.Token);
 
         act.Should().Throw<OperationCanceledException>();
     }

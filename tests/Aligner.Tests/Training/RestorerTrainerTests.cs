@@ -16,7 +16,7 @@ public sealed class RestorerTrainerTests
     ];
 
     private static SyllableLanguageModel Train() =>
-        RestorerTrainer.Train(Enumerable.Repeat(Corpus, 10).SelectMany(c => c), RestorerTrainerOptions.Default with { MinTrigramCount = 1 });
+        RestorerTrainer.TrainModel(Enumerable.Repeat(Corpus, 10).SelectMany(c => c), RestorerTrainerOptions.Default with { MinTrigramCount = 1 });
 
     [Test]
     public void Train_SmallCorpus_LearnsCandidatesAndContext()
@@ -68,7 +68,7 @@ public sealed class RestorerTrainerTests
     [Test]
     public void Train_NoVietnamese_Throws()
     {
-        var act = () => RestorerTrainer.Train(["Quick brown fox jumps!", "", "123"]);
+        var act = () => RestorerTrainer.TrainModel(["Quick brown fox jumps!", "", "123"]);
 
         act.Should().Throw<InvalidDataException>();
     }
@@ -76,7 +76,7 @@ public sealed class RestorerTrainerTests
     [Test]
     public void Train_BadOptions_Throw()
     {
-        var act = () => RestorerTrainer.Train(Corpus, RestorerTrainerOptions.Default with { MinTrigramCount = 0 });
+        var act = () => RestorerTrainer.TrainModel(Corpus, RestorerTrainerOptions.Default with { MinTrigramCount = 0 });
 
         act.Should().Throw<ArgumentOutOfRangeException>();
     }
@@ -84,7 +84,7 @@ public sealed class RestorerTrainerTests
     [Test]
     public void TrainFiles_MissingFile_ThrowsNamingIt()
     {
-        var act = () => RestorerTrainer.TrainFiles(["/no/such/corpus.txt"]);
+        var act = () => RestorerTrainer.TrainModelFiles(["/no/such/corpus.txt"]);
 
         act.Should().Throw<InvalidDataException>().WithMessage("*corpus.txt*");
     }
