@@ -80,25 +80,16 @@ internal sealed class LineClassifier
     public void SetText(ReadOnlySpan<char> text)
     {
         int letters = 0, marked = 0, words = 0, english = 0;
-        for (var i = 0; i < text.Length;)
+        foreach (var (from, to) in LetterRuns.Of(text))
         {
-            var c = text[i];
-            if (!char.IsLetter(c))
-            {
-                i++;
-                continue;
-            }
-
-            var from = i;
-            while (i < text.Length && char.IsLetter(text[i]))
+            for (var i = from; i < to; i++)
             {
                 marked += VietnameseFolding.HasDiacritic(text[i]) ? 1 : 0;
-                i++;
             }
 
-            letters += i - from;
+            letters += to - from;
             words++;
-            english += i - from <= 5 && EnglishMarkerLookup.Contains(text[from..i]) ? 1 : 0;
+            english += to - from <= 5 && EnglishMarkerLookup.Contains(text[from..to]) ? 1 : 0;
         }
 
         namesAsWritten = (marked * 50 >= letters && marked > 0) || (english * 50 >= words && english >= 2);
