@@ -122,6 +122,7 @@ internal sealed class SyllableBeamSearch(SyllableLanguageModel model, DiacriticR
             biCache[c] = float.NaN;
         }
 
+        var pairs = cache is { HasPairs: true };
         for (var s = prevStart; s < prevStart + prevCount; s++)
         {
             int u = stU[s], v = stV[s];
@@ -144,7 +145,7 @@ internal sealed class SyllableBeamSearch(SyllableLanguageModel model, DiacriticR
                     lp = backoff + bi;
                 }
 
-                var score = baseScore + lp + bonus[j];
+                var score = baseScore + lp + bonus[j] + (pairs && list is not null ? cache!.PairBonus(v, w) : 0f);
                 if (score > tmpScore[row + j])
                 {
                     tmpScore[row + j] = score;
@@ -203,6 +204,11 @@ internal sealed class SyllableBeamSearch(SyllableLanguageModel model, DiacriticR
         {
             var c = list[j];
             double s = model.Score(u, v, c) + model.Score(v, c, next) + (title[segTokens[p]] ? model.CapitalBonus(c) : 0) + (cache?.Bonus(c) ?? 0);
+            if (cache is { HasPairs: true })
+            {
+                s += cache.PairBonus(v, c) + cache.PairBonus(c, next);
+            }
+
             if (p + 1 < count)
             {
                 s += model.Score(c, next, after);
