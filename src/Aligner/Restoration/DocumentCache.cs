@@ -14,12 +14,13 @@ namespace Aligner.Restoration;
 /// accented lines of the context (γ: <see cref="DiacriticRestorerOptions.CacheWeight"/>, α:
 /// <see cref="DiacriticRestorerOptions.CacheSmoothing"/>). A key the context never writes gets no bonus.</para>
 /// <para>Pairs count too: a form <c>f</c> right after the syllable <c>p</c> gets 3γ·ln(k·(c(p f) + α) / (c(p key) + α·k))
-/// when the accented lines write <c>p</c> followed by a form of that key (<c>con dơi</c> makes <c>con doi</c> a bat,
-/// not <c>con đôi</c>); the restorer's own choices in its second pass count as single syllables only.</para>
+/// when the accented lines write <c>p</c> followed by a form of that key (after <c>con</c>, a page that writes
+/// <c>con lợn</c> favours <c>lợn</c> over <c>lớn</c>); the restorer's own choices in its second pass count as single syllables only.</para>
 /// <para>Only lines that are typed with diacritics count (at least <see cref="DiacriticRestorerOptions.AccentedShare"/>
 /// of their Vietnamese syllables carry marks): a line typed without them says nothing about its marks.</para>
 /// <para>Immutable and thread-safe. Built by <see cref="DiacriticRestorer.CreateCache(ReadOnlySpan{char})"/> for
-/// the model of that restorer; memory is one float per vocabulary entry when anything was counted.</para>
+/// the model of that restorer; memory is one float per vocabulary entry when anything was counted, plus one entry per
+/// form of each (syllable, key) pair the accented lines write.</para>
 /// </remarks>
 public sealed class DocumentCache
 {
