@@ -4,7 +4,7 @@
 # Sets: baomoi articles whose id ends in 0 (never trained on; a dev set: issue 4's changes were measured on it), the .vi side of
 # NTREX dev (dev: settings are chosen on it) with every line stripped, and NTREX dev with every other line of each
 # document left accented, each document restored on its own and only its stripped lines scored (the document cache's
-# case, benchmarks/eval/restoration_context.py).
+# case, benchmarks/eval/restoration_context.py), and, as its reference, the same lines scored with every line stripped.
 # Usage: bash benchmarks/eval/restoration.sh [WORK_DIR] [-- extra restore options, e.g. --model m.bin]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -58,15 +58,19 @@ for set in baomoi-id0 ntrex-dev; do
     "$(echo "$out" | awk '/^accuracy/ {print $4}')" "$secs"
 done
 
-start=$(date +%s.%N)
-out=$(python3 "$root/benchmarks/eval/restoration_context.py" --eval "$eval" --gold "$ntrex" \
-  --docs "$data/ntrex128-en-vi/dev.docs.tsv" --work "$work/restoration/ntrex-half" --cmd "$cli restore $*")
-secs=$(echo "$(date +%s.%N) - $start" | bc)
-echo "$out" > "$work/restoration/ntrex-dev-half.score.txt"
-printf '| %s | %s | %s | %s | %.1f |\n' ntrex-dev-half \
-  "$(echo "$out" | awk '/^tokens/ {print $2}')" \
-  "$(echo "$out" | awk '/^accuracy/ {print $2}')" \
-  "$(echo "$out" | awk '/^accuracy/ {print $4}')" "$secs"
+# The half-accented case, then its reference: the same lines scored, every line stripped (what the accented lines add).
+for set in ntrex-dev-half ntrex-dev-half-reference; do
+  extra=; [ "$set" = ntrex-dev-half-reference ] && extra=--all-stripped
+  start=$(date +%s.%N)
+  out=$(python3 "$root/benchmarks/eval/restoration_context.py" --eval "$eval" --gold "$ntrex" $extra \
+    --docs "$data/ntrex128-en-vi/dev.docs.tsv" --work "$work/restoration/$set" --cmd "$cli restore $*")
+  secs=$(echo "$(date +%s.%N) - $start" | bc)
+  echo "$out" > "$work/restoration/$set.score.txt"
+  printf '| %s | %s | %s | %s | %.1f |\n' "$set" \
+    "$(echo "$out" | awk '/^tokens/ {print $2}')" \
+    "$(echo "$out" | awk '/^accuracy/ {print $2}')" \
+    "$(echo "$out" | awk '/^accuracy/ {print $4}')" "$secs"
+done
 
 # English stays English: the English sides of the dev sets must come back byte for byte.
 printf '\n| English set | lines | lines changed | byte-identical |\n|---|---|---|---|\n'

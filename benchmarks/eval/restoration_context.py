@@ -6,8 +6,10 @@ stripped), the others are left accented. Each document is given to the restore c
 is the context), and only the stripped lines are scored with ../shared/eval/restoration_eval.py score.
 
 Usage: restoration_context.py --gold FILE --docs DOCS.tsv[.gz] --cmd "aligner restore" --work DIR [--max-docs N]
-       [--doc-suffix 0] [--eval restoration_eval.py]
+       [--doc-suffix 0] [--all-stripped] [--eval restoration_eval.py]
 DOCS.tsv: a header, then doc_id, first line, last line (1-based, inclusive); --doc-suffix keeps ids ending in it.
+--all-stripped strips the other lines too (the same lines scored, no accented text: the reference that shows
+what the accented lines add).
 Prints the scorer's output (tokens, accuracy) for the stripped lines.
 """
 import argparse
@@ -32,6 +34,7 @@ def main():
     ap.add_argument('--work', required=True)
     ap.add_argument('--max-docs', type=int, default=0)
     ap.add_argument('--doc-suffix', default='')
+    ap.add_argument('--all-stripped', action='store_true')
     ap.add_argument('--eval', default=os.path.join(os.path.dirname(__file__), '..', '..', '..', 'shared', 'eval', 'restoration_eval.py'))
     args = ap.parse_args()
 
@@ -58,7 +61,7 @@ def main():
     for _, a, b in docs:
         n = b - a + 1
         doc_gold = lines[k:k + n]
-        doc_in = [stripped[k + i] if i % 2 == 0 else doc_gold[i] for i in range(n)]
+        doc_in = [stripped[k + i] if i % 2 == 0 or args.all_stripped else doc_gold[i] for i in range(n)]
         k += n
         out = subprocess.run(cmd, input='\n'.join(doc_in) + '\n', capture_output=True, text=True, encoding='utf-8', check=True).stdout
         out_lines = out.split('\n')[:n]

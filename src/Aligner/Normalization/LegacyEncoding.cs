@@ -229,35 +229,19 @@ internal static class LegacyEncoding
     internal static (int Valid, int Invalid, int Net) Score(string text)
     {
         int valid = 0, invalid = 0;
-        var i = 0;
-        while (i < text.Length)
+        foreach (var (start, end) in LetterRuns.Of(text, LetterJoiners.SoftHyphen))
         {
-            if (!char.IsLetter(text[i]))
+            var word = text.AsSpan(start, end - start);
+            if (word.ContainsAnyExceptInRange('\u0000', '\u007F'))
             {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            var marked = false;
-            while (i < text.Length && (char.IsLetter(text[i]) || text[i] == '\u00AD'))
-            {
-                marked |= text[i] >= '\u0080';
-                i++;
-            }
-
-            if (!marked)
-            {
-                continue;
-            }
-
-            if (VietnameseLetters.IsSyllable(text.AsSpan(start, i - start)))
-            {
-                valid++;
-            }
-            else
-            {
-                invalid++;
+                if (VietnameseLetters.IsSyllable(word))
+                {
+                    valid++;
+                }
+                else
+                {
+                    invalid++;
+                }
             }
         }
 

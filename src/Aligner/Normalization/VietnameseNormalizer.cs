@@ -81,30 +81,16 @@ public sealed class VietnameseNormalizer
         ArgumentNullException.ThrowIfNull(text);
         char[]? buffer = null;
         Span<char> scratch = stackalloc char[7];
-        var i = 0;
-        while (i < text.Length)
+        foreach (var (start, end) in LetterRuns.Of(text))
         {
-            if (!char.IsLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            var toned = false;
-            while (i < text.Length && char.IsLetter(text[i]))
-            {
-                toned |= text[i] >= '\u00C0';
-                i++;
-            }
-
-            if (!toned || i - start < 2 || i - start > 7)
+            var length = end - start;
+            if (length < 2 || length > 7 || !text.AsSpan(start, length).ContainsAnyExceptInRange('\u0000', '\u00BF'))
             {
                 continue;
             }
 
-            var word = scratch[..(i - start)];
-            text.AsSpan(start, i - start).CopyTo(word);
+            var word = scratch[..length];
+            text.AsSpan(start, length).CopyTo(word);
             if (VietnameseLetters.PlaceTone(word, style))
             {
                 buffer ??= text.ToCharArray();

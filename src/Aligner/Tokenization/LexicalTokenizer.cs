@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Aligner.Normalization;
 
 namespace Aligner.Tokenization;
 
@@ -106,22 +107,9 @@ internal static class LexicalTokenizer
     private static List<(int Start, int End)> Words(ReadOnlySpan<char> text)
     {
         var words = new List<(int, int)>();
-        var i = 0;
-        while (i < text.Length)
+        foreach (var run in LetterRuns.Of(text, LetterJoiners.CombiningMarks))
         {
-            if (!char.IsLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && (char.IsLetter(text[i]) || text[i] is >= '\u0300' and <= '\u036F'))
-            {
-                i++;
-            }
-
-            words.Add((start, i));
+            words.Add(run);
         }
 
         return words;

@@ -44,6 +44,32 @@ public sealed class DocumentCacheTests
         Restorer.Restore(Caption, cache).Should().Be("anh Thành nói với cô ấy");
     }
 
+    [Test]
+    public void CreateCache_PairsOfSyllables_FavourTheFormAfterItsNeighbour()
+    {
+        // "lớn" is the page's usual form of "lon", but after "con" the page writes "lợn" (a pig).
+        var cache = Restorer.CreateCache("Ngôi trường lớn có một sân rất lớn, các em lớn lên ở đây.\nCon lợn nặng một tạ.");
+        var model = Restorer.Model;
+        int con = model.IdOf("con".AsSpan()), pig = model.IdOf("lợn".AsSpan()), big = model.IdOf("lớn".AsSpan());
+        pig.Should().NotBe(SyllableLanguageModel.Unknown);
+
+        cache.HasPairs.Should().BeTrue();
+        cache.Bonus(big).Should().BeGreaterThan(cache.Bonus(pig));
+        cache.PairBonus(con, pig).Should().BeGreaterThan(0);
+        cache.PairBonus(con, big).Should().BeLessThan(0);
+        cache.PairBonus(big, pig).Should().Be(0, "the page never writes a form of lon after lớn");
+    }
+
+    [Test]
+    public void CreateCache_PairAcrossPunctuation_IsNotAPair()
+    {
+        var cache = Restorer.CreateCache("Ngôi trường, lợn chạy ra.");
+        var model = Restorer.Model;
+
+        cache.PairBonus(model.IdOf("trường".AsSpan()), model.IdOf("lợn".AsSpan())).Should().Be(0);
+        cache.PairBonus(model.IdOf("lợn".AsSpan()), model.IdOf("chạy".AsSpan())).Should().BeGreaterThan(0);
+    }
+
     [TestCase("anh Thanh noi voi co ay rang co se den")] // a bare line says nothing about its marks
     [TestCase("The Prime Minister met the Ambassador.")] // English
     [TestCase("")] // empty
