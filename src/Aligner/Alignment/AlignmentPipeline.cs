@@ -128,15 +128,17 @@ public sealed class AlignmentPipeline
         var start = StageTimes.Start();
         var beads = aligner.Align(enFeatures, viFeatures, cancellationToken);
         times?.Add("band search (pair scoring included)", start);
-        if (comparableAligner is not null && PairedShare(beads, enFeatures, viFeatures) < Options.ComparableShare)
-        {
-            var retold = WithLinkProbability(comparableAligner.Align(enFeatures, viFeatures, cancellationToken), enFeatures, viFeatures, replace: true);
-            return new DocumentAlignment(english.Source, vietnamese.Source, english.Sentences, vietnamese.Sentences, retold);
-        }
-
         if (comparableAligner is not null)
         {
-            beads = WithLinkProbability(beads, enFeatures, viFeatures, replace: false);
+            // The comparable scorer also weighs the names and numbers each document tells in one sentence only.
+            var (enKeyed, viKeyed) = DocumentKeys.WithUniqueKeys(enFeatures, viFeatures);
+            if (PairedShare(beads, enFeatures, viFeatures) < Options.ComparableShare)
+            {
+                var retold = WithLinkProbability(comparableAligner.Align(enKeyed, viKeyed, cancellationToken), enKeyed, viKeyed, replace: true);
+                return new DocumentAlignment(english.Source, vietnamese.Source, english.Sentences, vietnamese.Sentences, retold);
+            }
+
+            beads = WithLinkProbability(beads, enKeyed, viKeyed, replace: false);
         }
 
         if (!Options.SplitGluedSentences || !english.HasParts || !vietnamese.HasParts)

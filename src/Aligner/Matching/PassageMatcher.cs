@@ -41,6 +41,9 @@ public sealed class PassageMatcher
     // several content words): a statement retold in two reports shares them, a loose paraphrase does not.
     private const double SecondPartnerSupport = 20;
 
+    // The probability that two files linked by one pair only tell the same event (see Resolve): even odds.
+    private const double LoneLinkOdds = 0.5;
+
     private readonly PairScorer scorer;
     private readonly DocumentPreparer preparer;
     private readonly BeadAligner aligner;
@@ -185,8 +188,10 @@ public sealed class PassageMatcher
         var enEnd = Math.Min(english.Features.Length, enHigh + RegionMargin + 1);
         var viStart = Math.Max(0, viLow - RegionMargin);
         var viEnd = Math.Min(vietnamese.Features.Length, viHigh + RegionMargin + 1);
-        var enFeatures = english.Features.Skip(enStart).Take(enEnd - enStart).ToArray();
-        var viFeatures = vietnamese.Features.Skip(viStart).Take(viEnd - viStart).ToArray();
+        // Keys told once in each of the two files weigh in the probability that a reader links a pair (DocumentKeys).
+        var (enKeyed, viKeyed) = DocumentKeys.WithUniqueKeys(english.Features, vietnamese.Features);
+        var enFeatures = enKeyed[enStart..enEnd];
+        var viFeatures = viKeyed[viStart..viEnd];
 
         var passages = new List<Passage>();
         for (var round = 0; round < MaximumRounds; round++)
@@ -343,18 +348,29 @@ public sealed class PassageMatcher
             kept.Add(passage with { Pairs = free });
         }
 
+        // One retold sentence alone is weak evidence that two reports tell the same event: state visits, summits and
+        // reports of one ministry share formulaic sentences (the officials at the airport) across events. A pair that is
+        // the only link between two files has at most even odds of linking the same statement.
+        var linksBetween = new Dictionary<(int English, int Vietnamese), int>();
+        foreach (var passage in kept)
+        {
+            var between = (passage.EnglishDocument, passage.VietnameseDocument);
+            linksBetween[between] = linksBetween.GetValueOrDefault(between) + passage.Pairs.Count;
+        }
+
         var result = new List<MatchedPassage>(kept.Count);
         foreach (var passage in kept.OrderBy(p => p.EnglishDocument).ThenBy(p => p.Pairs[0].English).ThenBy(p => p.VietnameseDocument))
         {
             var en = documents[passage.EnglishDocument].English.Sentences;
             var vi = documents[passage.VietnameseDocument].Vietnamese.Sentences;
+            var lone = passage.EnglishDocument != passage.VietnameseDocument && linksBetween[(passage.EnglishDocument, passage.VietnameseDocument)] == 1;
             var pairs = passage.Pairs.Select(p =>
             {
                 var e = p.English - englishFirst[passage.EnglishDocument];
                 var v = p.Vietnamese - vietnameseFirst[passage.VietnameseDocument];
                 return new MatchedPair(
                     p.Kind,
-                    p.Probability,
+                    lone ? LoneLinkOdds * p.Probability : p.Probability,
                     en[e].Range.Union(en[e + p.Kind.EnglishCount() - 1].Range),
                     vi[v].Range.Union(vi[v + p.Kind.VietnameseCount() - 1].Range));
             }).ToList().AsReadOnly();

@@ -227,6 +227,32 @@ internal sealed class LexicalFeatures
         return score + ((source.Known - covered) * logMissTranslated);
     }
 
+    /// <summary>
+    /// The part of <see cref="CoverageScore"/> that covered positions earn, without the cost of the uncovered ones: what a
+    /// retelling keeps of a statement, whatever it adds or drops (a word left out of a paraphrase is not a contradiction).
+    /// </summary>
+    internal static double CoveredEvidence(LexicalFeatures source, LexicalFeatures target, double background, double scale, CoverageGain gain)
+    {
+        var chance = source.Chance!;
+        var m = Math.Max(target.Known, 1);
+        var score = 0.0;
+        var hits = Hits(source, target);
+        if (!hits.IsEmpty)
+        {
+            Span<ulong> seen = PositionSet(source.Positions, stackalloc ulong[StackWords]);
+            foreach (var e in hits)
+            {
+                var p = (int)(e & PositionMask);
+                if (Add(seen, p))
+                {
+                    score += gain.Evaluate(m * (background + (scale * chance[p])));
+                }
+            }
+        }
+
+        return score;
+    }
+
     /// <summary>Marks the positions of <paramref name="source"/> with a translation among the units of <paramref name="target"/>.</summary>
     internal static void MarkCovered(LexicalFeatures source, LexicalFeatures target, Span<bool> covered)
     {

@@ -51,9 +51,17 @@ internal sealed class SentenceFeatures
         GroupEnds = other.GroupEnds;
         NameKeyMask = other.NameKeyMask;
         Lexical = other.Lexical;
+        UniqueKeys = other.UniqueKeys;
         IsFurniture = other.IsFurniture;
         IsOtherLanguage = other.IsOtherLanguage;
     }
+
+    /// <summary>
+    /// Sorted name and number keys that occur in this sentence only of its document and in one sentence only of the
+    /// document it is aligned with (<see cref="DocumentKeys.WithUniqueKeys"/>); empty until set. Two sentences sharing
+    /// such a key are the only place in the two documents where that name or number is told.
+    /// </summary>
+    internal int[] UniqueKeys { get; init; } = [];
 
     /// <summary>The sentence is in the other document's language (detected confidently) and is never paired.</summary>
     public bool IsOtherLanguage { get; init; }
@@ -116,6 +124,7 @@ internal sealed class SentenceFeatures
             ends)
         {
             Lexical = LexicalFeatures.Combine(first.Lexical, second.Lexical),
+            UniqueKeys = KeySets.Merge(first.UniqueKeys, second.UniqueKeys),
             IsFurniture = first.IsFurniture || second.IsFurniture,
             IsOtherLanguage = first.IsOtherLanguage || second.IsOtherLanguage,
         };

@@ -136,6 +136,23 @@ public static class ScorerTrainer
             variants[i] = Retellings(english[i], vietnamese[i], i, lexicon);
         }
 
+        // Keys told once in each document (DocumentKeys): the lines are cut into documents of a few lines each, a
+        // variant's documents made of that variant's forms.
+        for (var start = 0; start < n; start += RetellingDocumentLines)
+        {
+            var end = Math.Min(n, start + RetellingDocumentLines);
+            for (var k = 0; k < variants[start].Length; k++)
+            {
+                var (en, vi) = DocumentKeys.WithUniqueKeys(
+                    [.. variants[start..end].Select(v => v[k].English)],
+                    [.. variants[start..end].Select(v => v[k].Vietnamese)]);
+                for (var i = start; i < end; i++)
+                {
+                    variants[i][k] = (en[i - start], vi[i - start]);
+                }
+            }
+        }
+
         var rows = new List<double[]>();
         var labels = new List<bool>();
         int[] offsets = [0, 1, -1, 2, -2, 3, -3];
@@ -164,6 +181,10 @@ public static class ScorerTrainer
         var (weights, bias) = FitAtEvenOdds(rows, labels);
         return model with { ComparableWeights = [.. weights], ComparableBias = bias };
     }
+
+    // Lines per document when the retellings' keys told once are counted: about the length of the news excerpts
+    // aligned (a FLORES-200 article has 3–5 lines, so a document holds two or three articles).
+    private const int RetellingDocumentLines = 10;
 
     // The forms of one pair that the comparable regression sees: whole; English cut; Vietnamese cut; Vietnamese with
     // words left out; English with words left out and Vietnamese cut. Cuts keep a prefix or a suffix of 45–80 % of

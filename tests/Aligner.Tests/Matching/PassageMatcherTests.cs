@@ -146,6 +146,28 @@ public sealed class PassageMatcherTests
         match.Should().Throw<ArgumentNullException>();
     }
 
+    [Test]
+    public void Match_OneSentenceAloneLinksTwoFiles_AtMostEvenOdds()
+    {
+        // Reports of two events can share one formulaic sentence and nothing else: one link alone does not show that
+        // the two tell one event.
+        var english = File("en.txt", [FloodEnglish[0], .. UnrelatedEnglish]);
+        var vietnamese = File("vi.txt", [FloodVietnamese[0], TradeVietnamese[2]]);
+
+        var pairs = PassageMatcher.Default.Match([english, vietnamese]).SelectMany(p => p.Pairs).ToList();
+
+        pairs.Should().ContainSingle();
+        pairs[0].Score.Should().BeGreaterThan(0.25).And.BeLessThanOrEqualTo(0.5);
+    }
+
+    [Test]
+    public void Match_TwoReportsLinkedByMoreThanOnePair_KeepTheirProbabilities()
+    {
+        var passages = PassageMatcher.Default.Match([File("en.txt", TradeEnglish), File("vi.txt", TradeVietnamese)]);
+
+        passages.SelectMany(p => p.Pairs).Should().HaveCountGreaterThan(1).And.Contain(p => p.Score > 0.5);
+    }
+
     private static SourceText File(string name, string[] sentences) => new(string.Join("\n\n", sentences) + "\n", name);
 
     private static IEnumerable<(string, string)> Texts(MatchedPassage passage) =>

@@ -94,6 +94,32 @@ public sealed class ComparableScoringTests
     }
 
     [Test]
+    public void ComparableFeatures_WordsAddedByARetelling_CostTheCoverageButNotTheWordsFound()
+    {
+        var names = PairScorer.ComparableFeatureNames.ToList();
+        var vi = Vietnamese("Kim ngạch thương mại song phương đạt gần 88 tỷ USD.");
+        var plain = new double[names.Count];
+        var added = new double[names.Count];
+        Comparable.ComparableFeatures(English("Bilateral trade reached nearly 88 billion USD."), vi, plain);
+        Comparable.ComparableFeatures(English("Bilateral trade reached nearly 88 billion USD, the minister told reporters after the meeting."), vi, added);
+
+        plain[names.IndexOf("english words found")].Should().BeGreaterThan(0);
+        added[names.IndexOf("english words found")].Should().BeGreaterThanOrEqualTo(plain[names.IndexOf("english words found")]);
+        added[names.IndexOf("english words")].Should().BeLessThan(plain[names.IndexOf("english words")], "each word not found costs the coverage");
+    }
+
+    [Test]
+    public void LinkProbability_AnchorToldOnceInBothDocuments_RaisesTheLink()
+    {
+        SentenceFeatures[] english = [English("The Chinese leader was welcomed at Noi Bai airport."), English("The welcome ceremony was held with a 21-gun salute.")];
+        SentenceFeatures[] vietnamese = [Vietnamese("Lễ đón được tổ chức trọng thể với 21 phát đại bác."), Vietnamese("Nhà lãnh đạo Trung Quốc được đón tại sân bay Nội Bài.")];
+        var (en, vi) = DocumentKeys.WithUniqueKeys(english, vietnamese);
+
+        PairScorer.Default.LinkProbability(en[1], vi[0]).Should().BeGreaterThan(PairScorer.Default.LinkProbability(english[1], vietnamese[0]));
+        ScorerModel.Default.ComparableWeights[PairScorer.ComparableFeatureNames.ToList().IndexOf("anchors told once in both documents")].Should().BeGreaterThan(0);
+    }
+
+    [Test]
     public void Validate_ComparableWeightsOfWrongLength_Throws()
     {
         var act = () => (ScorerModel.Default with { ComparableWeights = [1, 2] }).Validate();

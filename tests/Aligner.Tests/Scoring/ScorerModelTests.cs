@@ -31,7 +31,7 @@ public sealed class ScorerModelTests
             {
                 var t when t == typeof(double) => (double)property.GetValue(model)! + 0.5,
                 var t when t == typeof(string) => property.GetValue(model) + " changed",
-                var t when t == typeof(double[]) => ((double[])property.GetValue(model)!).Append(1.0).ToArray(),
+                var t when t == typeof(System.Collections.Immutable.ImmutableArray<double>) => ((System.Collections.Immutable.ImmutableArray<double>)property.GetValue(model)!).Add(1.0),
                 var t => throw new AssertionException($"{property.Name}: a {t.Name} property this test does not know how to change"),
             };
             var copy = model with { };
