@@ -27,6 +27,7 @@ public sealed class LexicalFeatures
         Positions = positions;
         Known = known;
         Chance = chance;
+        (ids, idStarts) = Groups(expanded);
     }
 
     /// <summary>
@@ -181,20 +182,7 @@ public sealed class LexicalFeatures
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
-        var hits = Hits(source, target);
-        if (hits.IsEmpty)
-        {
-            return 0;
-        }
-
-        Span<ulong> seen = PositionSet(source.Positions, stackalloc ulong[StackWords]);
-        var covered = 0;
-        foreach (var e in hits)
-        {
-            covered += Add(seen, (int)(e & PositionMask)) ? 1 : 0;
-        }
-
-        return covered;
+        return CoveredPositions(source, target).Length;
     }
 
     /// <summary>
@@ -208,101 +196,188 @@ public sealed class LexicalFeatures
         var chance = source.Chance!;
         var m = Math.Max(target.Known, 1);
         var score = 0.0;
-        var covered = 0;
-        var hits = Hits(source, target);
-        if (!hits.IsEmpty)
+        var covered = CoveredPositions(source, target);
+        foreach (var p in covered)
         {
-            Span<ulong> seen = PositionSet(source.Positions, stackalloc ulong[StackWords]);
-            foreach (var e in hits)
-            {
-                var p = (int)(e & PositionMask);
-                if (Add(seen, p))
-                {
-                    covered++;
-                    score += gain.Evaluate(m * (background + (scale * chance[p])));
-                }
-            }
+            score += gain.Evaluate(m * (background + (scale * chance[p])));
         }
 
-        return score + ((source.Known - covered) * logMissTranslated);
+        return score + ((source.Known - covered.Length) * logMissTranslated);
     }
 
     /// <summary>Marks the positions of <paramref name="source"/> with a translation among the units of <paramref name="target"/>.</summary>
     internal static void MarkCovered(LexicalFeatures source, LexicalFeatures target, Span<bool> covered)
     {
         covered.Clear();
-        foreach (var e in Hits(source, target))
+        foreach (var p in CoveredPositions(source, target))
         {
-            covered[(int)(e & PositionMask)] = true;
+            covered[p] = true;
         }
     }
 
-    // The entries of source.Expanded whose translation is one of target's units, in Expanded's order (the order of a
-    // merge of the two sorted lists). They are gathered without branching on membership, which mispredicts. The span
-    // is a per-thread buffer, valid until the next call on the thread.
-    private static Span<long> Hits(LexicalFeatures source, LexicalFeatures target)
+    // The positions of source with a translation among target's units, each once, in the order in which a walk through
+    // Expanded (sorted by translation id, then position) first meets them: the order the coverage score adds them in.
+    // The span is a per-thread buffer, valid until the third call on the thread after this one: the last two answers
+    // are kept, because a comparable-text score asks the same two directions of one pair three times.
+    private static ReadOnlySpan<int> CoveredPositions(LexicalFeatures source, LexicalFeatures target)
     {
-        var expanded = source.Expanded;
-        var units = target.Units;
-        if (expanded.Length == 0 || units.Length == 0)
+        var memo = coverageMemo ??= new CoverageMemo();
+        if (ReferenceEquals(memo.Source0, source) && ReferenceEquals(memo.Target0, target))
         {
-            return [];
+            return memo.Positions0.AsSpan(0, memo.Count0);
         }
 
-        var hits = HitBuffer(expanded.Length);
-        var n = 0;
-        var targetUnits = MarkUnits(units);
-        try
+        if (ReferenceEquals(memo.Source1, source) && ReferenceEquals(memo.Target1, target))
         {
-            var last = units[^1];
-            foreach (var e in expanded)
-            {
-                var id = (int)(e >> PositionBits);
-                if (id > last)
-                {
-                    break;
-                }
+            return memo.Positions1.AsSpan(0, memo.Count1);
+        }
 
-                hits[n] = e;
-                n += (int)((targetUnits[id >> 6] >> id) & 1);
+        // Replace the older answer.
+        var first = memo.Next == 0;
+        memo.Next ^= 1;
+        var buffer = first ? memo.Positions0 : memo.Positions1;
+        if (buffer.Length < source.Positions)
+        {
+            buffer = new int[Math.Max(source.Positions, buffer.Length * 2)];
+        }
+
+        var count = FindCovered(source, target, buffer);
+        if (first)
+        {
+            (memo.Source0, memo.Target0, memo.Positions0, memo.Count0) = (source, target, buffer, count);
+        }
+        else
+        {
+            (memo.Source1, memo.Target1, memo.Positions1, memo.Count1) = (source, target, buffer, count);
+        }
+
+        return buffer.AsSpan(0, count);
+    }
+
+    // The covered positions of source (see CoveredPositions): a walk through the distinct translation ids of source
+    // (sorted) gathers, without branching on membership (which mispredicts), those among target's units; then the
+    // positions of each such id, in Expanded's order, each at its first.
+    private static int FindCovered(LexicalFeatures source, LexicalFeatures target, int[] found)
+    {
+        var ids = source.ids;
+        var units = target.Units;
+        if (ids.Length == 0 || units.Length == 0)
+        {
+            return 0;
+        }
+
+        var targetUnits = MarkedUnits(target);
+        var hits = HitBuffer(ids.Length);
+        var n = 0;
+        var last = units[^1];
+        for (var k = 0; k < ids.Length; k++)
+        {
+            var id = ids[k];
+            if (id > last)
+            {
+                break;
+            }
+
+            hits[n] = k;
+            n += (int)((targetUnits[id >> 6] >> id) & 1);
+        }
+
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        var expanded = source.Expanded;
+        var starts = source.idStarts;
+        Span<ulong> seen = PositionSet(source.Positions, stackalloc ulong[StackWords]);
+        var count = 0;
+        foreach (var k in hits[..n])
+        {
+            for (var e = starts[k]; e < starts[k + 1]; e++)
+            {
+                var p = (int)(expanded[e] & PositionMask);
+                if (Add(seen, p))
+                {
+                    found[count++] = p;
+                }
             }
         }
-        finally
+
+        return count;
+    }
+
+    // The distinct translation ids of Expanded (sorted) and where each one's entries start, with the end at the last.
+    private static (int[] Ids, int[] Starts) Groups(long[] expanded)
+    {
+        var distinct = 0;
+        for (var k = 0; k < expanded.Length; k++)
         {
-            UnmarkUnits(targetUnits, units);
+            distinct += k == 0 || (expanded[k] >> PositionBits) != (expanded[k - 1] >> PositionBits) ? 1 : 0;
         }
 
-        return hits[..n];
+        var ids = new int[distinct];
+        var starts = new int[distinct + 1];
+        var g = 0;
+        for (var k = 0; k < expanded.Length; k++)
+        {
+            if (k == 0 || (expanded[k] >> PositionBits) != (expanded[k - 1] >> PositionBits))
+            {
+                ids[g] = (int)(expanded[k] >> PositionBits);
+                starts[g++] = k;
+            }
+        }
+
+        starts[distinct] = expanded.Length;
+        return (ids, starts);
     }
 
     private const long PositionMask = (1L << PositionBits) - 1;
 
-    // One bit per unit id, set for the target's units during a comparison and cleared after it: a membership test per
-    // translation instead of merging two sorted lists, whose unpredictable branches made most of the scoring time.
-    [ThreadStatic]
-    private static ulong[]? unitSet;
+    private readonly int[] ids;
+    private readonly int[] idStarts;
+
+    // One bit per unit id, set for the units of a target: the sets of the last few targets on a thread are kept, because
+    // the aligner compares one span with many (a row of its band) and the two spans of a pair in both directions.
+    private const int MarkedTargets = 4;
 
     [ThreadStatic]
-    private static long[]? hitBuffer;
+    private static LexicalFeatures?[]? markedTargets;
 
-    private static Span<long> HitBuffer(int length)
+    [ThreadStatic]
+    private static ulong[][]? markedSets;
+
+    [ThreadStatic]
+    private static int nextMarked;
+
+    private static ulong[] MarkedUnits(LexicalFeatures target)
     {
-        var buffer = hitBuffer;
-        if (buffer is null || buffer.Length < length)
+        var targets = markedTargets ??= new LexicalFeatures?[MarkedTargets];
+        var sets = markedSets ??= new ulong[MarkedTargets][];
+        for (var k = 0; k < MarkedTargets; k++)
         {
-            hitBuffer = buffer = new long[Math.Max(length, 1024)];
+            if (ReferenceEquals(targets[k], target))
+            {
+                return sets[k];
+            }
         }
 
-        return buffer;
-    }
+        // Replace the oldest set.
+        var slot = nextMarked;
+        nextMarked = (slot + 1) % MarkedTargets;
+        var set = sets[slot];
+        if (targets[slot] is { } old)
+        {
+            foreach (var u in old.Units)
+            {
+                set![u >> 6] = 0;
+            }
+        }
 
-    private static ulong[] MarkUnits(int[] units)
-    {
-        var set = unitSet;
+        var units = target.Units;
         var words = (units[^1] >> 6) + 1;
         if (set is null || set.Length < words)
         {
-            unitSet = set = new ulong[Math.Max(words, set?.Length * 2 ?? 1024)];
+            set = new ulong[Math.Max(words, set?.Length * 2 ?? 1024)];
         }
 
         foreach (var u in units)
@@ -310,16 +385,49 @@ public sealed class LexicalFeatures
             set[u >> 6] |= 1UL << u;
         }
 
+        targets[slot] = target;
+        sets[slot] = set;
         return set;
     }
 
-    private static void UnmarkUnits(ulong[] set, int[] units)
+    [ThreadStatic]
+    private static int[]? hitBuffer;
+
+    private static Span<int> HitBuffer(int length)
     {
-        foreach (var u in units)
+        var buffer = hitBuffer;
+        if (buffer is null || buffer.Length < length)
         {
-            set[u >> 6] = 0;
+            hitBuffer = buffer = new int[Math.Max(length, 1024)];
         }
+
+        return buffer;
     }
+
+    // The last two answers of CoveredPositions on a thread, with the buffers that hold them.
+    private sealed class CoverageMemo
+    {
+        public LexicalFeatures? Source0 { get; set; }
+
+        public LexicalFeatures? Target0 { get; set; }
+
+        public int[] Positions0 { get; set; } = new int[256];
+
+        public int Count0 { get; set; }
+
+        public LexicalFeatures? Source1 { get; set; }
+
+        public LexicalFeatures? Target1 { get; set; }
+
+        public int[] Positions1 { get; set; } = new int[256];
+
+        public int Count1 { get; set; }
+
+        public int Next { get; set; }
+    }
+
+    [ThreadStatic]
+    private static CoverageMemo? coverageMemo;
 
     // A bit per position marks the covered ones: 64 bytes on the stack cover spans of up to 512 words.
     private const int StackWords = 8;
