@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Aligner.Tokenization;
 
 namespace Aligner.Scoring;
@@ -221,34 +223,34 @@ public sealed class LexicalFeatures
     // are kept, because a comparable-text score asks the same two directions of one pair three times.
     private static ReadOnlySpan<int> CoveredPositions(LexicalFeatures source, LexicalFeatures target)
     {
-        var memo = coverageMemo ??= new CoverageMemo();
-        if (ReferenceEquals(memo.Source0, source) && ReferenceEquals(memo.Target0, target))
+        var state = coverageState ??= new CoverageState();
+        if (ReferenceEquals(state.Source0, source) && ReferenceEquals(state.Target0, target))
         {
-            return memo.Positions0.AsSpan(0, memo.Count0);
+            return state.Positions0.AsSpan(0, state.Count0);
         }
 
-        if (ReferenceEquals(memo.Source1, source) && ReferenceEquals(memo.Target1, target))
+        if (ReferenceEquals(state.Source1, source) && ReferenceEquals(state.Target1, target))
         {
-            return memo.Positions1.AsSpan(0, memo.Count1);
+            return state.Positions1.AsSpan(0, state.Count1);
         }
 
         // Replace the older answer.
-        var first = memo.Next == 0;
-        memo.Next ^= 1;
-        var buffer = first ? memo.Positions0 : memo.Positions1;
+        var first = state.NextAnswer == 0;
+        state.NextAnswer ^= 1;
+        var buffer = first ? state.Positions0 : state.Positions1;
         if (buffer.Length < source.Positions)
         {
             buffer = new int[Math.Max(source.Positions, buffer.Length * 2)];
         }
 
-        var count = FindCovered(source, target, buffer);
+        var count = FindCovered(state, source, target, buffer);
         if (first)
         {
-            (memo.Source0, memo.Target0, memo.Positions0, memo.Count0) = (source, target, buffer, count);
+            (state.Source0, state.Target0, state.Positions0, state.Count0) = (source, target, buffer, count);
         }
         else
         {
-            (memo.Source1, memo.Target1, memo.Positions1, memo.Count1) = (source, target, buffer, count);
+            (state.Source1, state.Target1, state.Positions1, state.Count1) = (source, target, buffer, count);
         }
 
         return buffer.AsSpan(0, count);
@@ -256,8 +258,9 @@ public sealed class LexicalFeatures
 
     // The covered positions of source (see CoveredPositions): a walk through the distinct translation ids of source
     // (sorted) gathers, without branching on membership (which mispredicts), those among target's units; then the
-    // positions of each such id, in Expanded's order, each at its first.
-    private static int FindCovered(LexicalFeatures source, LexicalFeatures target, int[] found)
+    // positions of each such id, in Expanded's order, each at its first. The walk is the hot loop of pair scoring: it
+    // reads the arrays without bounds checks (every index is below the length it was checked against).
+    private static int FindCovered(CoverageState state, LexicalFeatures source, LexicalFeatures target, int[] found)
     {
         var ids = source.ids;
         var units = target.Units;
@@ -266,20 +269,28 @@ public sealed class LexicalFeatures
             return 0;
         }
 
-        var targetUnits = MarkedUnits(target);
-        var hits = HitBuffer(ids.Length);
+        var targetUnits = state.MarkedUnits(target);
+        if (state.Hits.Length < ids.Length)
+        {
+            state.Hits = new int[Math.Max(ids.Length, state.Hits.Length * 2)];
+        }
+
+        // targetUnits covers every unit of target (up to units[^1]); ids above it are not among them and end the walk.
+        ref var hits = ref MemoryMarshal.GetArrayDataReference(state.Hits);
+        ref var id0 = ref MemoryMarshal.GetArrayDataReference(ids);
+        ref var set = ref MemoryMarshal.GetArrayDataReference(targetUnits);
         var n = 0;
         var last = units[^1];
         for (var k = 0; k < ids.Length; k++)
         {
-            var id = ids[k];
+            var id = Unsafe.Add(ref id0, k);
             if (id > last)
             {
                 break;
             }
 
-            hits[n] = k;
-            n += (int)((targetUnits[id >> 6] >> id) & 1);
+            Unsafe.Add(ref hits, n) = k;
+            n += (int)((Unsafe.Add(ref set, id >> 6) >> id) & 1);
         }
 
         if (n == 0)
@@ -291,7 +302,7 @@ public sealed class LexicalFeatures
         var starts = source.idStarts;
         Span<ulong> seen = PositionSet(source.Positions, stackalloc ulong[StackWords]);
         var count = 0;
-        foreach (var k in hits[..n])
+        foreach (var k in state.Hits.AsSpan(0, n))
         {
             for (var e = starts[k]; e < starts[k + 1]; e++)
             {
@@ -336,77 +347,19 @@ public sealed class LexicalFeatures
     private readonly int[] ids;
     private readonly int[] idStarts;
 
-    // One bit per unit id, set for the units of a target: the sets of the last few targets on a thread are kept, because
-    // the aligner compares one span with many (a row of its band) and the two spans of a pair in both directions.
-    private const int MarkedTargets = 4;
-
     [ThreadStatic]
-    private static LexicalFeatures?[]? markedTargets;
+    private static CoverageState? coverageState;
 
-    [ThreadStatic]
-    private static ulong[][]? markedSets;
-
-    [ThreadStatic]
-    private static int nextMarked;
-
-    private static ulong[] MarkedUnits(LexicalFeatures target)
+    // What coverage keeps on a thread: the last two answers of CoveredPositions, the units of the last few targets marked
+    // one bit per unit id (the aligner compares one span with many, a row of its band, and the two spans of a pair in
+    // both directions), and the buffer of FindCovered.
+    private sealed class CoverageState
     {
-        var targets = markedTargets ??= new LexicalFeatures?[MarkedTargets];
-        var sets = markedSets ??= new ulong[MarkedTargets][];
-        for (var k = 0; k < MarkedTargets; k++)
-        {
-            if (ReferenceEquals(targets[k], target))
-            {
-                return sets[k];
-            }
-        }
+        private const int MarkedTargets = 4;
+        private readonly LexicalFeatures?[] targets = new LexicalFeatures?[MarkedTargets];
+        private readonly ulong[]?[] sets = new ulong[]?[MarkedTargets];
+        private int nextMarked;
 
-        // Replace the oldest set.
-        var slot = nextMarked;
-        nextMarked = (slot + 1) % MarkedTargets;
-        var set = sets[slot];
-        if (targets[slot] is { } old)
-        {
-            foreach (var u in old.Units)
-            {
-                set![u >> 6] = 0;
-            }
-        }
-
-        var units = target.Units;
-        var words = (units[^1] >> 6) + 1;
-        if (set is null || set.Length < words)
-        {
-            set = new ulong[Math.Max(words, set?.Length * 2 ?? 1024)];
-        }
-
-        foreach (var u in units)
-        {
-            set[u >> 6] |= 1UL << u;
-        }
-
-        targets[slot] = target;
-        sets[slot] = set;
-        return set;
-    }
-
-    [ThreadStatic]
-    private static int[]? hitBuffer;
-
-    private static Span<int> HitBuffer(int length)
-    {
-        var buffer = hitBuffer;
-        if (buffer is null || buffer.Length < length)
-        {
-            hitBuffer = buffer = new int[Math.Max(length, 1024)];
-        }
-
-        return buffer;
-    }
-
-    // The last two answers of CoveredPositions on a thread, with the buffers that hold them.
-    private sealed class CoverageMemo
-    {
         public LexicalFeatures? Source0 { get; set; }
 
         public LexicalFeatures? Target0 { get; set; }
@@ -423,11 +376,50 @@ public sealed class LexicalFeatures
 
         public int Count1 { get; set; }
 
-        public int Next { get; set; }
-    }
+        public int NextAnswer { get; set; }
 
-    [ThreadStatic]
-    private static CoverageMemo? coverageMemo;
+        public int[] Hits { get; set; } = new int[1024];
+
+        /// <summary>A bit set for every unit of <paramref name="target"/>, at least up to its last unit.</summary>
+        public ulong[] MarkedUnits(LexicalFeatures target)
+        {
+            for (var k = 0; k < MarkedTargets; k++)
+            {
+                if (ReferenceEquals(targets[k], target))
+                {
+                    return sets[k]!;
+                }
+            }
+
+            // Replace the oldest set.
+            var slot = nextMarked;
+            nextMarked = (slot + 1) % MarkedTargets;
+            var set = sets[slot];
+            if (targets[slot] is { } old)
+            {
+                foreach (var u in old.Units)
+                {
+                    set![u >> 6] = 0;
+                }
+            }
+
+            var units = target.Units;
+            var words = (units[^1] >> 6) + 1;
+            if (set is null || set.Length < words)
+            {
+                set = new ulong[Math.Max(words, set?.Length * 2 ?? 1024)];
+            }
+
+            foreach (var u in units)
+            {
+                set[u >> 6] |= 1UL << u;
+            }
+
+            targets[slot] = target;
+            sets[slot] = set;
+            return set;
+        }
+    }
 
     // A bit per position marks the covered ones: 64 bytes on the stack cover spans of up to 512 words.
     private const int StackWords = 8;
