@@ -157,17 +157,6 @@ public sealed class LexicalFeatures
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        var units = new List<int>(first.Units.Length + second.Units.Length);
-        units.AddRange(first.Units);
-        units.AddRange(second.Units);
-        var expanded = new List<long>(first.Expanded.Length + second.Expanded.Length);
-        expanded.AddRange(first.Expanded);
-        var shift = first.Positions;
-        foreach (var e in second.Expanded)
-        {
-            expanded.Add(e + shift);
-        }
-
         float[]? chance = null;
         if (first.Chance is not null || second.Chance is not null)
         {
@@ -176,7 +165,57 @@ public sealed class LexicalFeatures
             second.Chance?.CopyTo(chance, first.Positions);
         }
 
-        return Build(units, expanded, first.Positions + second.Positions, first.Known + second.Known, chance);
+        // Both parts are sorted (the second's positions move past the first's, which keeps its order): merging them gives
+        // what sorting them together gives, without the sort (the aligner combines every pair of neighbours).
+        return new LexicalFeatures(
+            MergeDistinct(first.Units, second.Units),
+            Merge(first.Expanded, second.Expanded, first.Positions),
+            first.Positions + second.Positions,
+            first.Known + second.Known,
+            chance);
+    }
+
+    // The sorted union of two sorted arrays of distinct ids.
+    private static int[] MergeDistinct(int[] a, int[] b)
+    {
+        var merged = new int[a.Length + b.Length];
+        int i = 0, j = 0, n = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var next = Math.Min(a[i], b[j]);
+            i += a[i] == next ? 1 : 0;
+            j += b[j] == next ? 1 : 0;
+            merged[n++] = next;
+        }
+
+        a.AsSpan(i).CopyTo(merged.AsSpan(n));
+        n += a.Length - i;
+        b.AsSpan(j).CopyTo(merged.AsSpan(n));
+        n += b.Length - j;
+        return n == merged.Length ? merged : merged[..n];
+    }
+
+    // The sorted entries of a and of b + shift (both sorted).
+    private static long[] Merge(long[] a, long[] b, long shift)
+    {
+        var merged = new long[a.Length + b.Length];
+        int i = 0, j = 0, n = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            merged[n++] = a[i] <= b[j] + shift ? a[i++] : b[j++] + shift;
+        }
+
+        while (i < a.Length)
+        {
+            merged[n++] = a[i++];
+        }
+
+        while (j < b.Length)
+        {
+            merged[n++] = b[j++] + shift;
+        }
+
+        return merged;
     }
 
     /// <summary>Counts the positions of <paramref name="source"/> with a translation among the units of <paramref name="target"/>.</summary>
