@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Aligner.Tokenization;
 
 namespace Aligner.Scoring;
@@ -27,6 +29,7 @@ internal sealed class LexicalFeatures
         Positions = positions;
         Known = known;
         Chance = chance;
+        (ids, idStarts) = Groups(expanded);
     }
 
     /// <summary>
@@ -154,17 +157,6 @@ internal sealed class LexicalFeatures
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        var units = new List<int>(first.Units.Length + second.Units.Length);
-        units.AddRange(first.Units);
-        units.AddRange(second.Units);
-        var expanded = new List<long>(first.Expanded.Length + second.Expanded.Length);
-        expanded.AddRange(first.Expanded);
-        var shift = first.Positions;
-        foreach (var e in second.Expanded)
-        {
-            expanded.Add(e + shift);
-        }
-
         float[]? chance = null;
         if (first.Chance is not null || second.Chance is not null)
         {
@@ -173,7 +165,57 @@ internal sealed class LexicalFeatures
             second.Chance?.CopyTo(chance, first.Positions);
         }
 
-        return Build(units, expanded, first.Positions + second.Positions, first.Known + second.Known, chance);
+        // Both parts are sorted (the second's positions move past the first's, which keeps its order): merging them gives
+        // what sorting them together gives, without the sort (the aligner combines every pair of neighbours).
+        return new LexicalFeatures(
+            MergeDistinct(first.Units, second.Units),
+            Merge(first.Expanded, second.Expanded, first.Positions),
+            first.Positions + second.Positions,
+            first.Known + second.Known,
+            chance);
+    }
+
+    // The sorted union of two sorted arrays of distinct ids.
+    private static int[] MergeDistinct(int[] a, int[] b)
+    {
+        var merged = new int[a.Length + b.Length];
+        int i = 0, j = 0, n = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var next = Math.Min(a[i], b[j]);
+            i += a[i] == next ? 1 : 0;
+            j += b[j] == next ? 1 : 0;
+            merged[n++] = next;
+        }
+
+        a.AsSpan(i).CopyTo(merged.AsSpan(n));
+        n += a.Length - i;
+        b.AsSpan(j).CopyTo(merged.AsSpan(n));
+        n += b.Length - j;
+        return n == merged.Length ? merged : merged[..n];
+    }
+
+    // The sorted entries of a and of b + shift (both sorted).
+    private static long[] Merge(long[] a, long[] b, long shift)
+    {
+        var merged = new long[a.Length + b.Length];
+        int i = 0, j = 0, n = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            merged[n++] = a[i] <= b[j] + shift ? a[i++] : b[j++] + shift;
+        }
+
+        while (i < a.Length)
+        {
+            merged[n++] = a[i++];
+        }
+
+        while (j < b.Length)
+        {
+            merged[n++] = b[j++] + shift;
+        }
+
+        return merged;
     }
 
     /// <summary>Counts the positions of <paramref name="source"/> with a translation among the units of <paramref name="target"/>.</summary>
@@ -181,20 +223,7 @@ internal sealed class LexicalFeatures
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
-        var hits = Hits(source, target);
-        if (hits.IsEmpty)
-        {
-            return 0;
-        }
-
-        Span<ulong> seen = PositionSet(source.Positions, stackalloc ulong[StackWords]);
-        var covered = 0;
-        foreach (var e in hits)
-        {
-            covered += Add(seen, (int)(e & PositionMask)) ? 1 : 0;
-        }
-
-        return covered;
+        return CoveredPositions(source, target).Length;
     }
 
     /// <summary>
@@ -208,23 +237,13 @@ internal sealed class LexicalFeatures
         var chance = source.Chance!;
         var m = Math.Max(target.Known, 1);
         var score = 0.0;
-        var covered = 0;
-        var hits = Hits(source, target);
-        if (!hits.IsEmpty)
+        var covered = CoveredPositions(source, target);
+        foreach (var p in covered)
         {
-            Span<ulong> seen = PositionSet(source.Positions, stackalloc ulong[StackWords]);
-            foreach (var e in hits)
-            {
-                var p = (int)(e & PositionMask);
-                if (Add(seen, p))
-                {
-                    covered++;
-                    score += gain.Evaluate(m * (background + (scale * chance[p])));
-                }
-            }
+            score += gain.Evaluate(m * (background + (scale * chance[p])));
         }
 
-        return score + ((source.Known - covered) * logMissTranslated);
+        return score + ((source.Known - covered.Length) * logMissTranslated);
     }
 
     /// <summary>
@@ -257,93 +276,213 @@ internal sealed class LexicalFeatures
     internal static void MarkCovered(LexicalFeatures source, LexicalFeatures target, Span<bool> covered)
     {
         covered.Clear();
-        foreach (var e in Hits(source, target))
+        foreach (var p in CoveredPositions(source, target))
         {
-            covered[(int)(e & PositionMask)] = true;
+            covered[p] = true;
         }
     }
 
-    // The entries of source.Expanded whose translation is one of target's units, in Expanded's order (the order of a
-    // merge of the two sorted lists). They are gathered without branching on membership, which mispredicts. The span
-    // is a per-thread buffer, valid until the next call on the thread.
-    private static Span<long> Hits(LexicalFeatures source, LexicalFeatures target)
+    // The positions of source with a translation among target's units, each once, in the order in which a walk through
+    // Expanded (sorted by translation id, then position) first meets them: the order the coverage score adds them in.
+    // The span is a per-thread buffer, valid until the third call on the thread after this one: the last two answers
+    // are kept, because a comparable-text score asks the same two directions of one pair three times.
+    private static ReadOnlySpan<int> CoveredPositions(LexicalFeatures source, LexicalFeatures target)
     {
-        var expanded = source.Expanded;
-        var units = target.Units;
-        if (expanded.Length == 0 || units.Length == 0)
+        var state = coverageState ??= new CoverageState();
+        if (ReferenceEquals(state.Source0, source) && ReferenceEquals(state.Target0, target))
         {
-            return [];
+            return state.Positions0.AsSpan(0, state.Count0);
         }
 
-        var hits = HitBuffer(expanded.Length);
-        var n = 0;
-        var targetUnits = MarkUnits(units);
-        try
+        if (ReferenceEquals(state.Source1, source) && ReferenceEquals(state.Target1, target))
         {
-            var last = units[^1];
-            foreach (var e in expanded)
-            {
-                var id = (int)(e >> PositionBits);
-                if (id > last)
-                {
-                    break;
-                }
+            return state.Positions1.AsSpan(0, state.Count1);
+        }
 
-                hits[n] = e;
-                n += (int)((targetUnits[id >> 6] >> id) & 1);
+        // Replace the older answer.
+        var first = state.NextAnswer == 0;
+        state.NextAnswer ^= 1;
+        var buffer = first ? state.Positions0 : state.Positions1;
+        if (buffer.Length < source.Positions)
+        {
+            buffer = new int[Math.Max(source.Positions, buffer.Length * 2)];
+        }
+
+        var count = FindCovered(state, source, target, buffer);
+        if (first)
+        {
+            (state.Source0, state.Target0, state.Positions0, state.Count0) = (source, target, buffer, count);
+        }
+        else
+        {
+            (state.Source1, state.Target1, state.Positions1, state.Count1) = (source, target, buffer, count);
+        }
+
+        return buffer.AsSpan(0, count);
+    }
+
+    // The covered positions of source (see CoveredPositions): a walk through the distinct translation ids of source
+    // (sorted) gathers, without branching on membership (which mispredicts), those among target's units; then the
+    // positions of each such id, in Expanded's order, each at its first. The walk is the hot loop of pair scoring: it
+    // reads the arrays without bounds checks (every index is below the length it was checked against).
+    private static int FindCovered(CoverageState state, LexicalFeatures source, LexicalFeatures target, int[] found)
+    {
+        var ids = source.ids;
+        var units = target.Units;
+        if (ids.Length == 0 || units.Length == 0)
+        {
+            return 0;
+        }
+
+        var targetUnits = state.MarkedUnits(target);
+        if (state.Hits.Length < ids.Length)
+        {
+            state.Hits = new int[Math.Max(ids.Length, state.Hits.Length * 2)];
+        }
+
+        // targetUnits covers every unit of target (up to units[^1]); ids above it are not among them and end the walk.
+        ref var hits = ref MemoryMarshal.GetArrayDataReference(state.Hits);
+        ref var id0 = ref MemoryMarshal.GetArrayDataReference(ids);
+        ref var set = ref MemoryMarshal.GetArrayDataReference(targetUnits);
+        var n = 0;
+        var last = units[^1];
+        for (var k = 0; k < ids.Length; k++)
+        {
+            var id = Unsafe.Add(ref id0, k);
+            if (id > last)
+            {
+                break;
+            }
+
+            Unsafe.Add(ref hits, n) = k;
+            n += (int)((Unsafe.Add(ref set, id >> 6) >> id) & 1);
+        }
+
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        var expanded = source.Expanded;
+        var starts = source.idStarts;
+        Span<ulong> seen = PositionSet(source.Positions, stackalloc ulong[StackWords]);
+        var count = 0;
+        foreach (var k in state.Hits.AsSpan(0, n))
+        {
+            for (var e = starts[k]; e < starts[k + 1]; e++)
+            {
+                var p = (int)(expanded[e] & PositionMask);
+                if (Add(seen, p))
+                {
+                    found[count++] = p;
+                }
             }
         }
-        finally
+
+        return count;
+    }
+
+    // The distinct translation ids of Expanded (sorted) and where each one's entries start, with the end at the last.
+    private static (int[] Ids, int[] Starts) Groups(long[] expanded)
+    {
+        var distinct = 0;
+        for (var k = 0; k < expanded.Length; k++)
         {
-            UnmarkUnits(targetUnits, units);
+            distinct += k == 0 || (expanded[k] >> PositionBits) != (expanded[k - 1] >> PositionBits) ? 1 : 0;
         }
 
-        return hits[..n];
+        var ids = new int[distinct];
+        var starts = new int[distinct + 1];
+        var g = 0;
+        for (var k = 0; k < expanded.Length; k++)
+        {
+            if (k == 0 || (expanded[k] >> PositionBits) != (expanded[k - 1] >> PositionBits))
+            {
+                ids[g] = (int)(expanded[k] >> PositionBits);
+                starts[g++] = k;
+            }
+        }
+
+        starts[distinct] = expanded.Length;
+        return (ids, starts);
     }
 
     private const long PositionMask = (1L << PositionBits) - 1;
 
-    // One bit per unit id, set for the target's units during a comparison and cleared after it: a membership test per
-    // translation instead of merging two sorted lists, whose unpredictable branches made most of the scoring time.
-    [ThreadStatic]
-    private static ulong[]? unitSet;
+    private readonly int[] ids;
+    private readonly int[] idStarts;
 
     [ThreadStatic]
-    private static long[]? hitBuffer;
+    private static CoverageState? coverageState;
 
-    private static Span<long> HitBuffer(int length)
+    // What coverage keeps on a thread: the last two answers of CoveredPositions, the units of the last few targets marked
+    // one bit per unit id (the aligner compares one span with many, a row of its band, and the two spans of a pair in
+    // both directions), and the buffer of FindCovered.
+    private sealed class CoverageState
     {
-        var buffer = hitBuffer;
-        if (buffer is null || buffer.Length < length)
+        private const int MarkedTargets = 4;
+        private readonly LexicalFeatures?[] targets = new LexicalFeatures?[MarkedTargets];
+        private readonly ulong[]?[] sets = new ulong[]?[MarkedTargets];
+        private int nextMarked;
+
+        public LexicalFeatures? Source0 { get; set; }
+
+        public LexicalFeatures? Target0 { get; set; }
+
+        public int[] Positions0 { get; set; } = new int[256];
+
+        public int Count0 { get; set; }
+
+        public LexicalFeatures? Source1 { get; set; }
+
+        public LexicalFeatures? Target1 { get; set; }
+
+        public int[] Positions1 { get; set; } = new int[256];
+
+        public int Count1 { get; set; }
+
+        public int NextAnswer { get; set; }
+
+        public int[] Hits { get; set; } = new int[1024];
+
+        /// <summary>A bit set for every unit of <paramref name="target"/>, at least up to its last unit.</summary>
+        public ulong[] MarkedUnits(LexicalFeatures target)
         {
-            hitBuffer = buffer = new long[Math.Max(length, 1024)];
-        }
+            for (var k = 0; k < MarkedTargets; k++)
+            {
+                if (ReferenceEquals(targets[k], target))
+                {
+                    return sets[k]!;
+                }
+            }
 
-        return buffer;
-    }
+            // Replace the oldest set.
+            var slot = nextMarked;
+            nextMarked = (slot + 1) % MarkedTargets;
+            var set = sets[slot];
+            if (targets[slot] is { } old)
+            {
+                foreach (var u in old.Units)
+                {
+                    set![u >> 6] = 0;
+                }
+            }
 
-    private static ulong[] MarkUnits(int[] units)
-    {
-        var set = unitSet;
-        var words = (units[^1] >> 6) + 1;
-        if (set is null || set.Length < words)
-        {
-            unitSet = set = new ulong[Math.Max(words, set?.Length * 2 ?? 1024)];
-        }
+            var units = target.Units;
+            var words = (units[^1] >> 6) + 1;
+            if (set is null || set.Length < words)
+            {
+                set = new ulong[Math.Max(words, set?.Length * 2 ?? 1024)];
+            }
 
-        foreach (var u in units)
-        {
-            set[u >> 6] |= 1UL << u;
-        }
+            foreach (var u in units)
+            {
+                set[u >> 6] |= 1UL << u;
+            }
 
-        return set;
-    }
-
-    private static void UnmarkUnits(ulong[] set, int[] units)
-    {
-        foreach (var u in units)
-        {
-            set[u >> 6] = 0;
+            targets[slot] = target;
+            sets[slot] = set;
+            return set;
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Aligner.Scoring;
 
@@ -11,7 +10,7 @@ namespace Aligner.Scoring;
 /// <remarks>Immutable and thread-safe. Saved and loaded as JSON.</remarks>
 public sealed record ScorerModel
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+    private static readonly JsonSerializerOptions Json = ScorerModelJsonContext.Default.Options;
 
     private static readonly Lazy<ScorerModel> DefaultModel = new(LoadDefault);
 

@@ -76,13 +76,13 @@ internal static partial class PageFurniture
         }
 
         var folded = VietnameseFolding.Fold(trimmed.ToString()).ToLowerInvariant();
-        var words = Words().Count(folded);
+        var words = CountWords(folded);
         if (words > MaximumWords)
         {
             return FurnitureKind.None;
         }
 
-        var bare = folded.TrimEnd(':', '.', ' ', '»', '>', '|');
+        var bare = folded.TrimEnd(BareEnd);
         if (RelatedHeadings.Contains(bare))
         {
             return FurnitureKind.RelatedHeading;
@@ -94,6 +94,25 @@ internal static partial class PageFurniture
         }
 
         return FurnitureKind.None;
+    }
+
+    // What a heading or label may end with ("Related news:", "Home »"); one array for every call.
+    private static readonly char[] BareEnd = [':', '.', ' ', '»', '>', '|'];
+
+    // The number of runs of non-space characters, as Words() finds them (\S+: not char.IsWhiteSpace), without the regex:
+    // every sentence of a document is asked.
+    private static int CountWords(string text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var space = char.IsWhiteSpace(c);
+            words += !space && !inWord ? 1 : 0;
+            inWord = !space;
+        }
+
+        return words;
     }
 
     // "Updated: Oct 18, 2018 14:02 GMT", "Thứ Hai, 21/9/2024 10:15 (GMT+7)", "Published 3 March 2019": a line of a

@@ -40,6 +40,55 @@ public sealed class LexicalFeaturesTests
     }
 
     [Test]
+    public void Covered_DoesNotDependOnEarlierComparisons()
+    {
+        // Coverage keeps the last answers and the marked units of the last targets on the thread: asking the pairs in
+        // another order, and many times, must give the same counts.
+        LexicalFeatures[] english =
+        [
+            LexicalFeatures.English("The government will build a new school for the children.", Lexicon),
+            LexicalFeatures.English("It rained heavily all night in the mountains.", Lexicon),
+            LexicalFeatures.English("The children are happy.", Lexicon),
+        ];
+        LexicalFeatures[] vietnamese =
+        [
+            LexicalFeatures.Vietnamese("Chính phủ sẽ xây một trường học mới cho trẻ em.", Lexicon),
+            LexicalFeatures.Vietnamese("Trời mưa to suốt đêm qua ở vùng núi.", Lexicon),
+            LexicalFeatures.Vietnamese("Trẻ em vui.", Lexicon),
+        ];
+        var forward = new List<int>();
+        for (var i = 0; i < english.Length; i++)
+        {
+            for (var j = 0; j < vietnamese.Length; j++)
+            {
+                forward.Add(LexicalFeatures.Covered(english[i], vietnamese[j]));
+                forward.Add(LexicalFeatures.Covered(vietnamese[j], english[i]));
+            }
+        }
+
+        var backward = new List<int>();
+        for (var i = english.Length - 1; i >= 0; i--)
+        {
+            for (var j = vietnamese.Length - 1; j >= 0; j--)
+            {
+                backward.Add(LexicalFeatures.Covered(vietnamese[j], english[i]));
+                backward.Add(LexicalFeatures.Covered(english[i], vietnamese[j]));
+                LexicalFeatures.Covered(english[(i + 1) % english.Length], vietnamese[j]);
+            }
+        }
+
+        var reordered = new List<int>();
+        for (var k = forward.Count / 2 - 1; k >= 0; k--)
+        {
+            reordered.Add(backward[(2 * k) + 1]);
+            reordered.Add(backward[2 * k]);
+        }
+
+        forward.Should().Equal(reordered);
+        forward.Should().Contain(c => c > 0);
+    }
+
+    [Test]
     public void Combine_AddsPositionsAndKnownWords()
     {
         var first = LexicalFeatures.English("The school is new.", Lexicon);
