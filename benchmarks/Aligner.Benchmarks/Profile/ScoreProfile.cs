@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Aligner.Detection;
-using Aligner.IO;
+using Aligner.Input;
+using Aligner.Preparation;
 using Aligner.Scoring;
 
 namespace Aligner.Benchmarks.Profile;
@@ -24,15 +25,15 @@ internal static class ScoreProfile
         var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
         var english = SourceText.Load(args[0]);
         var vietnamese = SourceText.Load(args[1]);
-        var (_, en) = AlignmentPipeline.Prepare(english.Content, AlignmentPipeline.Side.English, Lexicon.Default, LanguageDetector.Default, false);
-        var (_, vi) = AlignmentPipeline.Prepare(vietnamese.Content, AlignmentPipeline.Side.Vietnamese, Lexicon.Default, LanguageDetector.Default, true);
-        Console.WriteLine($"English: {en.Count:N0} sentences, {en.Average(f => f.Lexical.Positions):F1} words, {en.Average(f => f.Lexical.Units.Length):F1} units, {en.Average(f => f.Lexical.Expanded.Length):F1} translations a sentence");
-        Console.WriteLine($"Vietnamese: {vi.Count:N0} sentences, {vi.Average(f => f.Lexical.Positions):F1} syllables, {vi.Average(f => f.Lexical.Units.Length):F1} units, {vi.Average(f => f.Lexical.Expanded.Length):F1} translations a sentence");
+        var en = DocumentPreparer.Default.Prepare(english, DetectedLanguage.English).Features;
+        var vi = DocumentPreparer.Default.Prepare(vietnamese, DetectedLanguage.Vietnamese).Features;
+        Console.WriteLine($"English: {en.Length:N0} sentences, {en.Average(f => f.Lexical.Positions):F1} words, {en.Average(f => f.Lexical.Units.Length):F1} units, {en.Average(f => f.Lexical.Expanded.Length):F1} translations a sentence");
+        Console.WriteLine($"Vietnamese: {vi.Length:N0} sentences, {vi.Average(f => f.Lexical.Positions):F1} syllables, {vi.Average(f => f.Lexical.Units.Length):F1} units, {vi.Average(f => f.Lexical.Expanded.Length):F1} translations a sentence");
         Console.WriteLine($"lexicon: {Lexicon.Default.EnglishCount:N0} English words, {Lexicon.Default.VietnameseCount:N0} Vietnamese units");
         var translation = PairScorer.Default;
         var comparable = translation.ForComparableText();
-        var enPairs = Enumerable.Range(0, en.Count - 1).Select(i => SentenceFeatures.Combine(en[i], en[i + 1])).ToArray();
-        var viPairs = Enumerable.Range(0, vi.Count - 1).Select(j => SentenceFeatures.Combine(vi[j], vi[j + 1])).ToArray();
+        var enPairs = Enumerable.Range(0, en.Length - 1).Select(i => SentenceFeatures.Combine(en[i], en[i + 1])).ToArray();
+        var viPairs = Enumerable.Range(0, vi.Length - 1).Select(j => SentenceFeatures.Combine(vi[j], vi[j + 1])).ToArray();
         for (var run = 1; run <= runs; run++)
         {
             foreach (var (name, scorer) in new[] { ("translation", translation), ("comparable", comparable) }.Where(s => args.Length <= 3 || s.Item1 == args[3]))
@@ -41,10 +42,10 @@ internal static class ScoreProfile
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var pairs = 0L;
                 var sum = 0.0;
-                for (var i = 2; i <= en.Count; i++)
+                for (var i = 2; i <= en.Length; i++)
                 {
-                    var centre = (int)((long)i * vi.Count / en.Count);
-                    for (var j = Math.Max(2, centre - 40); j <= Math.Min(vi.Count, centre + 40); j++)
+                    var centre = (int)((long)i * vi.Length / en.Length);
+                    for (var j = Math.Max(2, centre - 40); j <= Math.Min(vi.Length, centre + 40); j++)
                     {
                         sum += scorer.Score(en[i - 1], vi[j - 1]);
                         sum += scorer.Score(enPairs[i - 2], vi[j - 1]);

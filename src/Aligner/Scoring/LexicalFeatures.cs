@@ -255,18 +255,9 @@ internal sealed class LexicalFeatures
         var chance = source.Chance!;
         var m = Math.Max(target.Known, 1);
         var score = 0.0;
-        var hits = Hits(source, target);
-        if (!hits.IsEmpty)
+        foreach (var p in CoveredPositions(source, target))
         {
-            Span<ulong> seen = PositionSet(source.Positions, stackalloc ulong[StackWords]);
-            foreach (var e in hits)
-            {
-                var p = (int)(e & PositionMask);
-                if (Add(seen, p))
-                {
-                    score += gain.Evaluate(m * (background + (scale * chance[p])));
-                }
-            }
+            score += gain.Evaluate(m * (background + (scale * chance[p])));
         }
 
         return score;
