@@ -162,7 +162,7 @@ internal sealed class LineClassifier
             anyRestorable |= Classify(line.Slice(t.Start, t.Length), i, capsLine, isInitial);
 
             // A capital inside a sentence favours the forms seen capitalised (names), as the trainer counted them.
-            title[i] = !initial && !capsLine && cands[i] is not null && Training.RestorerTrainer.IsCapitalised(line.Slice(t.Start, t.Length));
+            title[i] = !initial && !capsLine && cands[i] is not null && SyllableTokenizer.IsCapitalised(line.Slice(t.Start, t.Length));
             initial = false;
         }
 

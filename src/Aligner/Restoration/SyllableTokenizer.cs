@@ -69,4 +69,23 @@ internal static class SyllableTokenizer
 
     public static bool IsWordChar(char c) =>
         char.IsLetter(c) || (c >= '\u0300' && c <= '\u036F');
+
+    // Title case (Hà, Nguyễn): a capital followed by at least one letter, none of them capitals.
+    internal static bool IsCapitalised(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2 || !char.IsUpper(word[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in word[1..])
+        {
+            if (char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -123,7 +123,7 @@ public static class RestorerTrainer
                 }
 
                 var word = line.AsSpan(token.Start, token.Length);
-                var capitalised = !initial && IsCapitalised(word);
+                var capitalised = !initial && SyllableTokenizer.IsCapitalised(word);
                 initial = false;
                 if (word.Length > scratch.Length || !SyllableKey.TryCanonical(word, scratch, out var canonical) || !VietnameseLetters.IsSyllable(canonical))
                 {
@@ -263,24 +263,6 @@ public static class RestorerTrainer
         return bonus;
     }
 
-    // Title case (Hà, Nguyễn): a capital followed by at least one letter, none of them capitals.
-    internal static bool IsCapitalised(ReadOnlySpan<char> word)
-    {
-        if (word.Length < 2 || !char.IsUpper(word[0]))
-        {
-            return false;
-        }
-
-        foreach (var c in word[1..])
-        {
-            if (char.IsUpper(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private static IEnumerable<string> ReadLines(List<string> paths)
     {
