@@ -92,8 +92,8 @@ public sealed class PassageMatcher
         var documents = new (PreparedText English, PreparedText Vietnamese)[files.Count];
         var prepared = 0;
         // Bare Vietnamese is restored with what the accented text of the whole collection writes.
-        var cache = preparer.Restorer is { } restorer
-            ? new Lazy<DocumentCache>(() => restorer.CreateCache(files.Select(f => f.Content)), LazyThreadSafetyMode.ExecutionAndPublication)
+        var cache = preparer.Restores
+            ? new Lazy<DocumentCache>(() => preparer.Restorer!.CreateCache(files.Select(f => f.Content)), LazyThreadSafetyMode.ExecutionAndPublication)
             : null;
         Parallel.For(0, files.Count, parallel, f =>
         {

@@ -25,7 +25,10 @@ public sealed class DocumentPreparer
     /// <summary>A paragraph the detector gives to the other language with at least this confidence never pairs.</summary>
     private const double OtherLanguageConfidence = 0.9;
 
-    private static readonly Lazy<DocumentPreparer> DefaultPreparer = new(() => new DocumentPreparer(LanguageDetector.Default, DiacriticRestorer.Default, Lexicon.Default));
+    // The embedded restorer (a 5 MB model) is loaded only when a document holds Vietnamese without diacritics.
+    private static readonly Lazy<DocumentPreparer> DefaultPreparer = new(() => new DocumentPreparer(LanguageDetector.Default, new Lazy<DiacriticRestorer>(() => DiacriticRestorer.Default), Lexicon.Default, lazy: true));
+
+    private readonly Lazy<DiacriticRestorer>? restorer;
 
     /// <summary>Creates a preparer.</summary>
     /// <param name="detector">
@@ -47,7 +50,16 @@ public sealed class DocumentPreparer
         }
 
         Detector = detector;
-        Restorer = restorer;
+        this.restorer = restorer is null ? null : new Lazy<DiacriticRestorer>(restorer);
+        Lexicon = lexicon;
+    }
+
+    // A restorer loaded on first use (the embedded one); 'lazy' only tells this constructor from the public one.
+    private DocumentPreparer(LanguageDetector? detector, Lazy<DiacriticRestorer>? restorer, Lexicon? lexicon, bool lazy)
+    {
+        _ = lazy;
+        Detector = detector;
+        this.restorer = restorer;
         Lexicon = lexicon;
     }
 
@@ -58,13 +70,16 @@ public sealed class DocumentPreparer
     public LanguageDetector? Detector { get; }
 
     /// <summary>The diacritic restorer; null when bare Vietnamese is scored as it is.</summary>
-    public DiacriticRestorer? Restorer { get; }
+    public DiacriticRestorer? Restorer => restorer?.Value;
+
+    /// <summary>Whether bare Vietnamese is restored (without loading the restorer).</summary>
+    internal bool Restores => restorer is not null;
 
     /// <summary>The bilingual lexicon; null when no lexical evidence is read.</summary>
     public Lexicon? Lexicon { get; }
 
     /// <summary>This preparer with another lexicon (self-training adds the documents' own word pairs).</summary>
-    internal DocumentPreparer WithLexicon(Lexicon lexicon) => new(Detector, Restorer, lexicon);
+    internal DocumentPreparer WithLexicon(Lexicon lexicon) => new(Detector, restorer, lexicon, lazy: true);
 
     /// <summary>Prepares a document written in one language (paragraphs in the other language are kept, marked never to pair).</summary>
     /// <param name="source">The document; its <see cref="SourceText.Content"/> is read.</param>
@@ -194,14 +209,14 @@ public sealed class DocumentPreparer
             return new ReadText(view, sentences, furniture, null, view.Text);
         }
 
-        var (languages, scored) = DetectParagraphs(view.Text, sentences, restore ? Restorer : null, cache, times, cancellationToken);
+        var (languages, scored) = DetectParagraphs(view.Text, sentences, restore ? restorer : null, cache, times, cancellationToken);
         return new ReadText(view, sentences, furniture, languages, scored);
     }
 
     // The language of each sentence's paragraph, and the text the features are read from: the normalised text, with
     // Vietnamese paragraphs that lack their diacritics restored (same length, same offsets) with what the accented
     // text of the file (or of the collection, when a cache is given) writes.
-    private (LanguageDetection[] Languages, string Scored) DetectParagraphs(string text, IReadOnlyList<Sentence> sentences, DiacriticRestorer? restorer, Lazy<DocumentCache>? cache, StageTimes? times, CancellationToken cancellationToken)
+    private (LanguageDetection[] Languages, string Scored) DetectParagraphs(string text, IReadOnlyList<Sentence> sentences, Lazy<DiacriticRestorer>? restorer, Lazy<DocumentCache>? cache, StageTimes? times, CancellationToken cancellationToken)
     {
         var languages = new LanguageDetection[sentences.Count];
         char[]? restored = null;
@@ -218,8 +233,8 @@ public sealed class DocumentPreparer
             {
                 start = StageTimes.Start();
                 restored ??= text.ToCharArray();
-                documentCache ??= cache?.Value ?? restorer.CreateCache(text);
-                restorer.Restore(range.Slice(text), documentCache, cancellationToken).CopyTo(restored.AsSpan(range.Start));
+                documentCache ??= cache?.Value ?? restorer.Value.CreateCache(text);
+                restorer.Value.Restore(range.Slice(text), documentCache, cancellationToken).CopyTo(restored.AsSpan(range.Start));
                 times?.Add("diacritic restoration", start);
             }
         }
