@@ -1,11 +1,13 @@
 using System.Xml.Linq;
+using Aligner.Scoring;
+using Aligner.Restoration;
 using Aligner.Alignment;
 using Aligner.Detection;
 using Aligner.Input;
 using Aligner.Matching;
 using Aligner.Output;
+using Aligner.Preparation;
 using Aligner.Tests.Support;
-using Aligner.Text;
 using FluentAssertions;
 
 namespace Aligner.Tests;
@@ -46,14 +48,42 @@ public sealed class ReadmeExampleTests : IDisposable
         File.ReadAllText(temp.File("review.html")).Should().Contain("data-ready");
     }
 
+    [Test]
+    public void ReadmeLibraryExample_IsTheCodeThisTestRuns()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf("## Library\n\n```csharp\n", StringComparison.Ordinal);
+        start.Should().BeGreaterThan(0);
+        var block = readme[start..readme.IndexOf("```\n", start + 20, StringComparison.Ordinal)];
+        var code = string.Join("\n", block.Split('\n').Where(l => l.Length > 0 && !(l.StartsWith("using ", StringComparison.Ordinal) && !l.Contains('(', StringComparison.Ordinal)) && !l.StartsWith("```", StringComparison.Ordinal) && !l.StartsWith("## ", StringComparison.Ordinal)));
+        var source = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Aligner.Tests", "ReadmeExampleTests.cs")).ReplaceLineEndings("\n");
+        const string Opening = "private static void Example()\n    {\n";
+        var body = source[(source.IndexOf(Opening, StringComparison.Ordinal) + Opening.Length)..source.LastIndexOf("\n    }\n}", StringComparison.Ordinal)];
+        var tested = string.Join("\n", body.Split('\n').Where(l => l.Length > 0).Select(l => l.StartsWith("        ", StringComparison.Ordinal) ? l[8..] : l));
+
+        tested.Should().Be(code, "README's library example is the code this test compiles and runs");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "README.md")) && Directory.Exists(Path.Combine(dir.FullName, "src")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("README.md not found above the test directory.");
+    }
+
     private static void Example()
     {
         var alignment = Bitext.AlignFiles("en.txt", "vi.txt");
         foreach (var bead in alignment.Beads)
         {
-            TextRange? en = alignment.EnglishRange(bead);
-            TextRange? vi = alignment.VietnameseRange(bead);
-            Console.WriteLine($"{bead.Kind.Label()} {bead.Score:F2} {en} {vi}");
+            // Each side's text (null when the bead has none), its range in the file, and the probability of the pair.
+            Console.WriteLine($"{bead.Kind.Label()} {bead.Score:F2} {alignment.EnglishRange(bead)} {alignment.EnglishText(bead)} ⇔ {alignment.VietnameseText(bead)}");
         }
 
         // Language of each paragraph (English, Vietnamese with or without diacritics, unknown; mixed parts).
@@ -62,19 +92,21 @@ public sealed class ReadmeExampleTests : IDisposable
             Console.WriteLine($"{d.Range} {d.Language.Code()} diacritics={d.HasDiacritics} {d.Confidence:F3}");
         }
 
-        // Your own options or scorer model: build a pipeline once, reuse it (immutable, thread-safe).
-        var pipeline = AlignmentPipeline.Create(AlignmentOptions.Default with { Unmatched = 0.1 });
+        // Your own options or models: build a pipeline once, reuse it (immutable, thread-safe). The document stage takes a
+        // detector, restorer and lexicon (LanguageDetector.Load, DiacriticRestorer.Create, Lexicon.Load read the trainers' files).
+        var preparer = new DocumentPreparer(LanguageDetector.Default, DiacriticRestorer.Default, Lexicon.Default);
+        var pipeline = AlignmentPipeline.Create(AlignmentOptions.Default with { Unmatched = 0.1 }, preparer: preparer);
         var result = pipeline.Align(SourceText.Load("en.txt"), SourceText.Load("vi.txt"));
 
-        // The writers behind --format: JsonLinesWriter, TsvWriter, TmxWriter, HtmlWriter (any Stream).
+        // The formats behind --format, to any Stream.
         using (var tmx = File.Create("memory.tmx"))
         {
-            TmxWriter.Write(result, tmx);
+            AlignmentWriter.Write(result, tmx, OutputFormat.Tmx);
         }
 
         using (var html = File.Create("review.html"))
         {
-            HtmlWriter.Write(result, html);
+            AlignmentWriter.Write(result, html, OutputFormat.Html);
         }
 
         // Passages that have a translation among many files (progress and cancellation for long runs).
