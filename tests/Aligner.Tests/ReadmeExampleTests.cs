@@ -51,30 +51,17 @@ public sealed class ReadmeExampleTests : IDisposable
     [Test]
     public void ReadmeLibraryExample_IsTheCodeThisTestRuns()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(Repository.Root(), "README.md")).ReplaceLineEndings("\n");
         var start = readme.IndexOf("## Library\n\n```csharp\n", StringComparison.Ordinal);
         start.Should().BeGreaterThan(0);
         var block = readme[start..readme.IndexOf("```\n", start + 20, StringComparison.Ordinal)];
         var code = string.Join("\n", block.Split('\n').Where(l => l.Length > 0 && !(l.StartsWith("using ", StringComparison.Ordinal) && !l.Contains('(', StringComparison.Ordinal)) && !l.StartsWith("```", StringComparison.Ordinal) && !l.StartsWith("## ", StringComparison.Ordinal)));
-        var source = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "Aligner.Tests", "ReadmeExampleTests.cs")).ReplaceLineEndings("\n");
+        var source = File.ReadAllText(Path.Combine(Repository.Root(), "tests", "Aligner.Tests", "ReadmeExampleTests.cs")).ReplaceLineEndings("\n");
         const string Opening = "private static void Example()\n    {\n";
         var body = source[(source.IndexOf(Opening, StringComparison.Ordinal) + Opening.Length)..source.LastIndexOf("\n    }\n}", StringComparison.Ordinal)];
         var tested = string.Join("\n", body.Split('\n').Where(l => l.Length > 0).Select(l => l.StartsWith("        ", StringComparison.Ordinal) ? l[8..] : l));
 
         tested.Should().Be(code, "README's library example is the code this test compiles and runs");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "README.md")) && Directory.Exists(Path.Combine(dir.FullName, "src")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("README.md not found above the test directory.");
     }
 
     private static void Example()

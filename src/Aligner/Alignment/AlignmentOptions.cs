@@ -48,7 +48,7 @@ public sealed record AlignmentOptions
     /// <summary>
     /// Self-training (as hunalign's realign): when the first pass finds at least this many confident 1-1 pairs, a
     /// lexicon learned from them is added to the pipeline's and the documents are aligned again. 0 turns it off.
-    /// Default 0 (off; see benchmarks/README.md for what it did on the dev sets).
+    /// Default 0 (off; CHANGELOG.md says what it did on the dev sets).
     /// </summary>
     public int SelfTrainingMinimumPairs { get; init; }
 

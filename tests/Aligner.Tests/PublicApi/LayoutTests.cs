@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Aligner.Tests.Support;
 using FluentAssertions;
 
 namespace Aligner.Tests.PublicApi;
@@ -20,7 +21,7 @@ public sealed partial class LayoutTests
     [Test]
     public void Namespaces_UseOnlyTheStagesBelowThem()
     {
-        var source = SourceFolder();
+        var source = Path.Combine(Repository.Root(), "src", "Aligner");
         var wrong = new List<string>();
         foreach (var file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)))
         {
@@ -41,20 +42,6 @@ public sealed partial class LayoutTests
         }
 
         wrong.Should().BeEmpty("a stage uses only the stages below it");
-    }
-
-    private static string SourceFolder()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Aligner");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("src/Aligner not found above the test directory.");
     }
 
     [GeneratedRegex(@"^namespace Aligner\.?(\w*);", RegexOptions.Multiline)]

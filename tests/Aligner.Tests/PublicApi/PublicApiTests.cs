@@ -29,7 +29,7 @@ public sealed class PublicApiTests
         var approvedPath = Path.Combine(TestContext.CurrentContext.TestDirectory, "PublicApi", "Aligner.approved.txt");
         if (Environment.GetEnvironmentVariable("ALIGNER_APPROVE_API") == "1")
         {
-            File.WriteAllText(SourcePath("Aligner.approved.txt"), api);
+            File.WriteAllText(Path.Combine(Repository.Root(), "tests", "Aligner.Tests", "PublicApi", "Aligner.approved.txt"), api);
             Assert.Inconclusive("The public API was written to PublicApi/Aligner.approved.txt: review and commit it.");
         }
 
@@ -172,17 +172,4 @@ public sealed class PublicApiTests
         return found;
     }
 
-    private static string SourcePath(string name)
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "Aligner.Tests", "PublicApi");
-            if (Directory.Exists(candidate))
-            {
-                return Path.Combine(candidate, name);
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/Aligner.Tests/PublicApi not found above the test directory.");
-    }
 }
