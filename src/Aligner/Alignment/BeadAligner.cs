@@ -371,7 +371,9 @@ internal sealed class BeadAligner
             return double.NaN;
         }
 
-        return scorer.Score(input.EnglishSpan(fromI, englishCount), input.VietnameseSpan(fromJ, vietnameseCount));
+        return input.MayPair(fromI, englishCount, fromJ, vietnameseCount)
+            ? scorer.Score(input.EnglishSpan(fromI, englishCount), input.VietnameseSpan(fromJ, vietnameseCount))
+            : double.NegativeInfinity;
     }
 
     /// <summary>The pair scores of one search's band, PairMoves a cell, kept for the next search.</summary>
@@ -498,9 +500,9 @@ internal sealed class BeadAligner
                     score = 1 - Math.Max(Pair(input, bead.EnglishStart - 1, bead.VietnameseStart), Pair(input, bead.EnglishStart, bead.VietnameseStart));
                     break;
                 default:
-                    score = PairScorer.Probability(scorer.Score(
-                        input.EnglishSpan(bead.EnglishStart, bead.EnglishCount),
-                        input.VietnameseSpan(bead.VietnameseStart, bead.VietnameseCount)));
+                    score = input.MayPair(bead.EnglishStart, bead.EnglishCount, bead.VietnameseStart, bead.VietnameseCount)
+                        ? PairScorer.Probability(scorer.Score(input.EnglishSpan(bead.EnglishStart, bead.EnglishCount), input.VietnameseSpan(bead.VietnameseStart, bead.VietnameseCount)))
+                        : 0;
                     break;
             }
 
@@ -509,16 +511,22 @@ internal sealed class BeadAligner
 
         return result;
 
-        double Pair(Input data, int i, int j) => i < 0 || j < 0 || i >= n || j >= m
+        double Pair(Input data, int i, int j) => i < 0 || j < 0 || i >= n || j >= m || !data.MayPair(i, 1, j, 1)
             ? 0
             : PairScorer.Probability(scorer.Score(data.English[i], data.Vietnamese[j]));
     }
 
-    /// <summary>The sentences of both sides, with the features of each pair of neighbours computed once.</summary>
+    /// <summary>
+    /// The sentences of both sides, with the features of each pair of neighbours computed once, and the mask of the
+    /// sentences that may pair at all: page furniture and paragraphs in the other language never do (no bead that
+    /// pairs one of them is ever scored or chosen).
+    /// </summary>
     private sealed class Input
     {
         private readonly SentenceFeatures[] englishPairs;
         private readonly SentenceFeatures[] vietnamesePairs;
+        private readonly bool[] englishMayPair;
+        private readonly bool[] vietnameseMayPair;
 
         public Input(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese)
         {
@@ -526,7 +534,13 @@ internal sealed class BeadAligner
             Vietnamese = vietnamese;
             englishPairs = Pairs(english);
             vietnamesePairs = Pairs(vietnamese);
+            englishMayPair = [.. english.Select(f => !f.IsFurniture && !f.IsOtherLanguage)];
+            vietnameseMayPair = [.. vietnamese.Select(f => !f.IsFurniture && !f.IsOtherLanguage)];
         }
+
+        /// <summary>Whether the English sentences [i, i + englishCount) and the Vietnamese [j, j + vietnameseCount) may form a bead.</summary>
+        public bool MayPair(int i, int englishCount, int j, int vietnameseCount) =>
+            englishMayPair[i] && (englishCount == 1 || englishMayPair[i + 1]) && vietnameseMayPair[j] && (vietnameseCount == 1 || vietnameseMayPair[j + 1]);
 
         public IReadOnlyList<SentenceFeatures> English { get; }
 

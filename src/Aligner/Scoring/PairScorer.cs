@@ -176,12 +176,6 @@ internal sealed class PairScorer
     /// <summary>A scorer with the embedded default model.</summary>
     public static PairScorer Default => DefaultScorer.Value;
 
-    /// <summary>
-    /// The score of any pair with page furniture, or a sentence in the wrong language, on a side: low enough that the
-    /// aligner never pairs it.
-    /// </summary>
-    public const double FurnitureScore = -50;
-
     /// <summary>The model the scorer uses.</summary>
     public ScorerModel Model { get; }
 
@@ -196,11 +190,6 @@ internal sealed class PairScorer
     {
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(vietnamese);
-        if (english.IsFurniture || vietnamese.IsFurniture || english.IsOtherLanguage || vietnamese.IsOtherLanguage)
-        {
-            return FurnitureScore;
-        }
-
         if (IsComparable)
         {
             var sum = ComparableSum(english, vietnamese);

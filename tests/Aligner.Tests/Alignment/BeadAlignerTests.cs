@@ -1,4 +1,6 @@
 using Aligner.Alignment;
+using Aligner.Detection;
+using Aligner.Preparation;
 using Aligner.Scoring;
 using Aligner.Tests.Support;
 using FluentAssertions;
@@ -212,5 +214,23 @@ public sealed class BeadAlignerTests
 
         i.Should().Be(english, "every English sentence is in a bead");
         j.Should().Be(vietnamese, "every Vietnamese sentence is in a bead");
+    }
+
+    [Test]
+    public void Align_FurnitureAndOtherLanguage_AreMaskedOutOfEveryPair()
+    {
+        // Exact translations, but "Share this article" is page furniture and the third English sentence is marked as
+        // a paragraph in the other language: the aligner's mask keeps both out of every bead that pairs.
+        var preparer = new DocumentPreparer(null, null, Lexicon.Default);
+        var english = preparer.Prepare("The government will build a new school.\nShare this article\nThe children are playing in the park.", DetectedLanguage.English).Features.ToArray();
+        var vietnamese = preparer.Prepare("Chính phủ sẽ xây một trường học mới.\nChia sẻ bài viết\nBọn trẻ đang chơi trong công viên.", DetectedLanguage.Vietnamese).Features;
+        english[1].IsFurniture.Should().BeTrue();
+        english[2] = new SentenceFeatures(english[2]) { IsOtherLanguage = true };
+
+        var beads = new BeadAligner(PairScorer.Default, AlignmentOptions.Default).Align(english, vietnamese);
+
+        var pairs = beads.Where(b => b.EnglishCount > 0 && b.VietnameseCount > 0).ToList();
+        pairs.Should().ContainSingle().Which.Should().Match<Bead>(b => b.Kind == BeadKind.OneToOne && b.EnglishStart == 0 && b.VietnameseStart == 0);
+        beads.Where(b => b.Kind == BeadKind.OneToZero).Should().HaveCount(2).And.OnlyContain(b => b.Score == 1, "a masked sentence has no partner to lose");
     }
 }

@@ -58,18 +58,6 @@ public sealed class LexicalScoringTests
     }
 
     [Test]
-    public void Score_FurnitureOnEitherSide_IsTheFurnitureScore()
-    {
-        var scorer = PairScorer.Default;
-        var share = English("Share this article");
-        var chia = Vietnamese("Chia sẻ bài viết");
-
-        share.IsFurniture.Should().BeTrue();
-        scorer.Score(share, chia).Should().Be(PairScorer.FurnitureScore);
-        scorer.Score(English("The children are playing."), chia).Should().Be(PairScorer.FurnitureScore);
-    }
-
-    [Test]
     public void Score_HugeSpans_StayFinite()
     {
         var big = string.Join(' ', Enumerable.Repeat("water school government", 20000));
