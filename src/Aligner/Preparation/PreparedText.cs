@@ -1,4 +1,3 @@
-using System.Text;
 using Aligner.Detection;
 using Aligner.Input;
 using Aligner.Normalization;
@@ -76,7 +75,7 @@ public sealed class PreparedText
         }
 
         return next.Length > 0 && char.IsLower(next[0])
-            && lexicon.VietnameseId(word.Normalize(NormalizationForm.FormC).ToLowerInvariant()) >= 0;
+            && lexicon.VietnameseId(LexicalTokenizer.VietnameseUnit(word)) >= 0;
     }
 
     private ReadText Read => read ?? throw new InvalidOperationException("The parts of a bilingual document's sentences are not kept.");

@@ -97,10 +97,18 @@ internal static class LexicalTokenizer
     private static string Undouble(string stem) =>
         stem.Length >= 3 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'z' or 'e' or 'o') ? stem[..^1] : stem;
 
+    /// <summary>
+    /// A Vietnamese word as the lexicon knows it: lower case, NFC, the tone mark where the old style puts it (hòa, thủy,
+    /// not hoà, thuỷ), so that both spellings are one unit in training, scoring and matching.
+    /// </summary>
+    public static string VietnameseUnit(ReadOnlySpan<char> word) => ToLowerNfc(word);
+
     private static string ToLowerNfc(ReadOnlySpan<char> word)
     {
         var lower = word.ToString().ToLower(CultureInfo.InvariantCulture);
-        return lower.IsNormalized(NormalizationForm.FormC) ? lower : lower.Normalize(NormalizationForm.FormC);
+        lower = lower.IsNormalized(NormalizationForm.FormC) ? lower : lower.Normalize(NormalizationForm.FormC);
+        var chars = lower.ToCharArray();
+        return VietnameseLetters.PlaceTone(chars, ToneMarkStyle.Old) ? new string(chars) : lower;
     }
 
     // Runs of letters (with combining marks); anything else separates words.
