@@ -1,4 +1,5 @@
 using Aligner.Scoring;
+using Aligner.Tokenization;
 using FluentAssertions;
 
 namespace Aligner.Tests.Scoring;
@@ -107,5 +108,14 @@ public sealed class LexicalFeaturesTests
     {
         LexicalFeatures.English("The government", Lexicon.Empty).Known.Should().Be(0);
         LexicalFeatures.Vietnamese("Chính phủ", Lexicon.Empty).Known.Should().Be(0);
+    }
+
+    [Test]
+    public void VietnameseSyllables_BothToneStyles_AreOneUnit()
+    {
+        // hoà / hòa, thuỷ / thủy: one unit for the lexicon in training, scoring and matching (the old style).
+        var units = LexicalTokenizer.VietnameseSyllables("Hoà bình HÒA hòa thuỷ thủy");
+
+        units.Should().Equal("hòa", "bình", "hòa", "hòa", "thủy", "thủy");
     }
 }
