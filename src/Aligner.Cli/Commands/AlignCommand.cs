@@ -79,7 +79,7 @@ internal static class AlignCommand
                 var alignment = pipeline.Align(en, vi);
                 using (var stream = io.OpenOutput(parse.GetValue(output)))
                 {
-                    Write(parse.GetValue(format)!, alignment, stream);
+                    AlignmentWriter.Write(alignment, stream, Format(parse.GetValue(format)!));
                 }
 
                 io.Summary(parse, Summary(alignment), alignment.Beads.All(b => b.EnglishCount == 0 || b.VietnameseCount == 0));
@@ -215,23 +215,12 @@ internal static class AlignCommand
     /// <summary><c>--output</c>: a file instead of standard output.</summary>
     internal static Option<string?> OutputOption() => new("--output", "-o") { Description = "Write to this file instead of standard output." };
 
-    /// <summary>Writes <paramref name="alignment"/> in one of <see cref="Formats"/>.</summary>
-    internal static void Write(string format, Alignment.DocumentAlignment alignment, Stream stream)
+    /// <summary>The <see cref="OutputFormat"/> a <c>--format</c> value (one of <see cref="Formats"/>) names.</summary>
+    internal static OutputFormat Format(string name) => name switch
     {
-        switch (format)
-        {
-            case "tsv":
-                TsvWriter.Write(alignment, stream);
-                break;
-            case "tmx":
-                TmxWriter.Write(alignment, stream);
-                break;
-            case "html":
-                HtmlWriter.Write(alignment, stream);
-                break;
-            default:
-                JsonLinesWriter.Write(alignment, stream);
-                break;
-        }
-    }
+        "tsv" => OutputFormat.Tsv,
+        "tmx" => OutputFormat.Tmx,
+        "html" => OutputFormat.Html,
+        _ => OutputFormat.JsonLines,
+    };
 }

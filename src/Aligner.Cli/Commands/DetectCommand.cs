@@ -40,7 +40,7 @@ internal static class DetectCommand
             var modelPath = parse.GetValue(model);
             if (!string.IsNullOrEmpty(modelPath))
             {
-                detector = LanguageDetector.Create(TrainDetectorCommand.LoadModel(modelPath));
+                detector = ModelFiles.LoadDetector(modelPath);
             }
 
             var kind = parse.GetValue(unit) == "line" ? DetectionUnit.Line : DetectionUnit.Paragraph;

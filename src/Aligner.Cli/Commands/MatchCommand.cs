@@ -58,7 +58,7 @@ internal static class MatchCommand
             var passages = ProgressDisplay.Run(io, progress => matcher.Match(files, progress));
             using (var stream = io.OpenOutput(parse.GetValue(output)))
             {
-                Write(parse.GetValue(format)!, passages, stream);
+                AlignmentWriter.Write(passages, stream, AlignCommand.Format(parse.GetValue(format)!));
             }
 
             var pairs = passages.Sum(p => p.Pairs.Count);
@@ -66,24 +66,5 @@ internal static class MatchCommand
             io.Summary(parse, $"match: {passages.Count} passages ({pairs} pairs) in {files.Count} files{(pages > 0 ? $" ({pages} HTML pages)" : "")}", passages.Count == 0);
         }));
         return command;
-    }
-
-    private static void Write(string format, IReadOnlyList<MatchedPassage> passages, Stream stream)
-    {
-        switch (format)
-        {
-            case "tsv":
-                TsvWriter.Write(passages, stream);
-                break;
-            case "tmx":
-                TmxWriter.Write(passages, stream);
-                break;
-            case "html":
-                HtmlWriter.Write(passages, stream);
-                break;
-            default:
-                JsonLinesWriter.Write(passages, stream);
-                break;
-        }
     }
 }

@@ -42,21 +42,26 @@ internal static class ModelFiles
         return AlignmentPipeline.Create(options, paths.Scorer is null ? null : LoadScorer(paths.Scorer), preparer);
     }
 
-    private static T Load<T>(string path, Func<Stream, T> load)
+    /// <summary>Reads a model file with <paramref name="load"/>; every failure becomes one line naming the file.</summary>
+    internal static T Load<T>(string path, Func<Stream, T> load)
     {
         if (!File.Exists(path))
         {
             throw new InvalidDataException($"{path}: no such file");
         }
 
-        using var stream = File.OpenRead(path);
         try
         {
+            using var stream = File.OpenRead(path);
             return load(stream);
         }
         catch (InvalidDataException ex)
         {
             throw new InvalidDataException($"{path}: {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InvalidDataException($"{path}: cannot be read ({ex.Message})", ex);
         }
         catch (Exception ex) when (IsCorruptModel(ex))
         {

@@ -95,25 +95,9 @@ internal static class RestoreCommand
     {
         if (string.IsNullOrEmpty(path))
         {
-            return options == DiacriticRestorerOptions.Default ? DiacriticRestorer.Default : new DiacriticRestorer(DiacriticRestorer.Default.Model, options, LanguageDetector.Default);
+            return options == DiacriticRestorerOptions.Default ? DiacriticRestorer.Default : DiacriticRestorer.Default.WithOptions(options);
         }
 
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return DiacriticRestorer.Create(stream, options, LanguageDetector.Default);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new InvalidDataException($"{path}: {ex.Message}", ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidDataException($"{path}: cannot be read ({ex.Message})", ex);
-        }
-        catch (Exception ex) when (ModelFiles.IsCorruptModel(ex))
-        {
-            throw new InvalidDataException($"{path}: not a valid model ({ex.Message})", ex);
-        }
+        return ModelFiles.Load(path, stream => DiacriticRestorer.Create(stream, options, LanguageDetector.Default));
     }
 }

@@ -63,33 +63,6 @@ internal static class TrainDetectorCommand
         return command;
     }
 
-    /// <summary>Reads a model file, turning every failure into bad input that names the file.</summary>
-    public static LanguageModel LoadModel(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new InvalidDataException($"{path}: no such file");
-        }
-
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return LanguageModel.Load(stream);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new InvalidDataException($"{path}: {ex.Message}", ex);
-        }
-        catch (IOException ex)
-        {
-            throw new InvalidDataException($"{path}: cannot be read ({ex.Message})", ex);
-        }
-        catch (Exception ex) when (ModelFiles.IsCorruptModel(ex))
-        {
-            throw new InvalidDataException($"{path}: not a valid model ({ex.Message})", ex);
-        }
-    }
-
     private static List<string> ReadLines(string[] paths, int limit)
     {
         var lines = new List<string>();

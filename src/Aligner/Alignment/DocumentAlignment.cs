@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Aligner.Input;
 using Aligner.Segmentation;
 using Aligner.Text;
@@ -12,10 +13,9 @@ public sealed class DocumentAlignment
     {
         English = english;
         Vietnamese = vietnamese;
-        // Copies behind read-only views: a caller cannot cast a list back and change it.
-        EnglishSentences = Array.AsReadOnly(englishSentences.ToArray());
-        VietnameseSentences = Array.AsReadOnly(vietnameseSentences.ToArray());
-        Beads = Array.AsReadOnly(beads.ToArray());
+        EnglishSentences = ReadOnly(englishSentences);
+        VietnameseSentences = ReadOnly(vietnameseSentences);
+        Beads = ReadOnly(beads);
     }
 
     /// <summary>The English document.</summary>
@@ -48,4 +48,8 @@ public sealed class DocumentAlignment
 
     private static TextRange? Cover(IReadOnlyList<Sentence> sentences, int start, int count) =>
         count == 0 ? null : sentences[start].Range.Union(sentences[start + count - 1].Range);
+
+    // A read-only view a caller cannot cast back and change: a PreparedText's sentences already are one; anything else
+    // is copied behind one.
+    private static ReadOnlyCollection<T> ReadOnly<T>(IReadOnlyList<T> list) => list as ReadOnlyCollection<T> ?? Array.AsReadOnly(list.ToArray());
 }

@@ -107,7 +107,9 @@ internal static class LexicalTokenizer
     {
         var lower = word.ToString().ToLower(CultureInfo.InvariantCulture);
         lower = lower.IsNormalized(NormalizationForm.FormC) ? lower : lower.Normalize(NormalizationForm.FormC);
-        var chars = lower.ToCharArray();
+        // A copy on the stack (a syllable is short): most syllables need no change, and this runs for every one scored.
+        Span<char> chars = lower.Length <= 64 ? stackalloc char[lower.Length] : new char[lower.Length];
+        lower.AsSpan().CopyTo(chars);
         return VietnameseLetters.PlaceTone(chars, ToneMarkStyle.Old) ? new string(chars) : lower;
     }
 

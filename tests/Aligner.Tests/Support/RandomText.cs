@@ -1,4 +1,6 @@
 using System.Text;
+using Aligner.Normalization;
+using FluentAssertions;
 
 namespace Aligner.Tests.Support;
 
@@ -55,5 +57,19 @@ internal static class RandomText
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Asserts that <paramref name="restored"/> is <paramref name="text"/> with marks added to bare letters only (same length).</summary>
+    public static void ShouldOnlyAddMarks(string text, string restored)
+    {
+        restored.Length.Should().Be(text.Length);
+        for (var c = 0; c < text.Length; c++)
+        {
+            if (restored[c] != text[c])
+            {
+                char.IsAsciiLetter(text[c]).Should().BeTrue($"only bare letters change ({text[c]} → {restored[c]})");
+                VietnameseFolding.Fold(restored[c]).Should().Be(text[c]);
+            }
+        }
     }
 }
