@@ -13,9 +13,16 @@ if (args.Length > 0 && args[0] == "retrieval")
 // Where the time of one align run goes (stopwatch per stage):
 //   dotnet run -c Release --project benchmarks/Aligner.Benchmarks -- profile en.txt vi.txt [RUNS]
 //   dotnet run -c Release --project benchmarks/Aligner.Benchmarks -- score-profile en.txt vi.txt [RUNS]
+// Every sentence pair's scores and comparable features, as TSV (for studying the scorer in a script):
+//   dotnet run -c Release --project benchmarks/Aligner.Benchmarks -- pair-dump en.txt vi.txt
 if (args.Length > 0 && args[0] == "profile")
 {
     return Aligner.Benchmarks.Profile.AlignProfile.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "pair-dump")
+{
+    return Aligner.Benchmarks.Profile.PairDump.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "score-profile")

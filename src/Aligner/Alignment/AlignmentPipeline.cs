@@ -19,7 +19,7 @@ namespace Aligner.Alignment;
 public sealed class AlignmentPipeline
 {
     private readonly BeadAligner aligner;
-    private readonly BeadAligner? comparableAligner;
+    private readonly ComparableLinker? comparableLinker;
 
     private AlignmentPipeline(PairScorer scorer, DocumentPreparer preparer, AlignmentOptions options)
     {
@@ -30,9 +30,7 @@ public sealed class AlignmentPipeline
         var comparable = scorer.ForComparableText();
         if (comparable.IsComparable && options.ComparableShare > 0)
         {
-            // Every sentence of comparable text may stay unpaired at no cost: a pair is made where its log-odds beat
-            // the 1-1 prior, and nothing else decides.
-            comparableAligner = new BeadAligner(comparable, options with { RegionChange = 1, UnmatchedInOneSidedRun = 1 });
+            comparableLinker = new ComparableLinker(comparable);
         }
     }
 
@@ -128,17 +126,17 @@ public sealed class AlignmentPipeline
         var start = StageTimes.Start();
         var beads = aligner.Align(enFeatures, viFeatures, cancellationToken);
         times?.Add("band search (pair scoring included)", start);
-        if (comparableAligner is not null)
+        if (comparableLinker is not null)
         {
             // The comparable scorer also weighs the names and numbers each document tells in one sentence only.
             var (enKeyed, viKeyed) = DocumentKeys.WithUniqueKeys(enFeatures, viFeatures);
             if (PairedShare(beads, enFeatures, viFeatures) < Options.ComparableShare)
             {
-                var retold = WithLinkProbability(comparableAligner.Align(enKeyed, viKeyed, cancellationToken), enKeyed, viKeyed, replace: true);
+                var retold = comparableLinker.Link(enKeyed, viKeyed, cancellationToken);
                 return new DocumentAlignment(english.Source, vietnamese.Source, english.Sentences, vietnamese.Sentences, retold);
             }
 
-            beads = WithLinkProbability(beads, enKeyed, viKeyed, replace: false);
+            beads = WithLinkProbability(beads, enKeyed, viKeyed);
         }
 
         if (!Options.SplitGluedSentences || !english.HasParts || !vietnamese.HasParts)
@@ -152,10 +150,10 @@ public sealed class AlignmentPipeline
         return new DocumentAlignment(english.Source, vietnamese.Source, split.English, split.Vietnamese, split.Beads);
     }
 
-    // A pair's score is the probability that a reader links its sides. In translations, the translation scorer's
-    // probability or the comparable scorer's, whichever is surer; in comparable text (replace), the comparable scorer's
-    // alone, which is calibrated on such text (the translation scorer is too sure there).
-    private Bead[] WithLinkProbability(IReadOnlyList<Bead> beads, SentenceFeatures[] english, SentenceFeatures[] vietnamese, bool replace)
+    // A pair's score is the probability that a reader links its sides: in translations, the translation scorer's
+    // probability or the comparable scorer's, whichever is surer (comparable text scores the comparable one alone,
+    // which is calibrated on such text: the translation scorer is too sure there).
+    private Bead[] WithLinkProbability(IReadOnlyList<Bead> beads, SentenceFeatures[] english, SentenceFeatures[] vietnamese)
     {
         var result = new Bead[beads.Count];
         for (var k = 0; k < beads.Count; k++)
@@ -164,7 +162,7 @@ public sealed class AlignmentPipeline
             if (bead.EnglishCount > 0 && bead.VietnameseCount > 0)
             {
                 var p = Scorer.LinkProbability(SentenceFeatures.Span(english, bead.EnglishStart, bead.EnglishCount), SentenceFeatures.Span(vietnamese, bead.VietnameseStart, bead.VietnameseCount));
-                bead = bead with { Score = replace ? p : Math.Max(bead.Score, p) };
+                bead = bead with { Score = Math.Max(bead.Score, p) };
             }
 
             result[k] = bead;

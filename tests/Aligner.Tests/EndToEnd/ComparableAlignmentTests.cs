@@ -29,7 +29,7 @@ public sealed class ComparableAlignmentTests
     [Test]
     public void Align_ComparableSeeds_EverySentenceInExactlyOneBead()
     {
-        BeadAlignerTests.CheckBeads(comparable.Beads, comparable.EnglishSentences.Count, comparable.VietnameseSentences.Count);
+        ComparableLinkerTests.CheckCover(comparable.Beads, comparable.EnglishSentences.Count, comparable.VietnameseSentences.Count);
     }
 
     [TestCase("Third, security and defense cooperation", "Hợp tác an ninh-quốc phòng")]

@@ -171,12 +171,12 @@ public sealed class SeedAlignmentTests
     [Test]
     public void Align_RelatedEnglishSeeds_EverySentenceInExactlyOneBead()
     {
-        // Seeds 001 and 003 mix English and Vietnamese; whatever the aligner makes of them, the result is complete.
+        // Seeds 001 and 003 mix English and Vietnamese; whatever the aligner makes of them, the result is complete (comparable pairs may cross).
         foreach (var (en, vi) in new[] { (Seeds.RelatedEnglishReport, Seeds.VietnameseReport), (Seeds.MixedPage, Seeds.MixedPageWithCaptions), (Seeds.EnglishReport, Seeds.MixedPage) })
         {
             var result = Bitext.AlignFiles(Seeds.PathOf(en), Seeds.PathOf(vi));
 
-            BeadAlignerTests.CheckBeads(result.Beads, result.EnglishSentences.Count, result.VietnameseSentences.Count);
+            ComparableLinkerTests.CheckCover(result.Beads, result.EnglishSentences.Count, result.VietnameseSentences.Count);
             CheckSentences(result.English, result.EnglishSentences);
             CheckSentences(result.Vietnamese, result.VietnameseSentences);
         }
