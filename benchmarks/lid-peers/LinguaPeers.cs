@@ -44,7 +44,7 @@ void Measure(string name, Func<string, string> detect)
 static string Code(Language language) => language == English ? "en" : language == Vietnamese ? "vi" : "unknown";
 
 var ours = Aligner.Detection.LanguageDetector.Default;
-Measure("Aligner (this repository)", t => ours.DetectMixed(t, new TextRange(0, t.Length)).Language.Code());
+Measure("Aligner (this repository)", t => ours.DetectMixed(t, new TextRange(0, t.Length)).LanguageCode);
 var restricted = LanguageDetectorBuilder.FromLanguages(English, Vietnamese).Build();
 Measure("Lingua (en, vi only)", t => Code(restricted.DetectLanguageOf(t)));
 var all = LanguageDetectorBuilder.FromAllLanguages().Build();

@@ -70,17 +70,18 @@ public sealed class ReadmeExampleTests : IDisposable
         foreach (var bead in alignment.Beads)
         {
             // Each side's text (null when the bead has none), its range in the file, and the probability of the pair.
-            Console.WriteLine($"{bead.Kind.Label()} {bead.Score:F2} {alignment.EnglishRange(bead)} {alignment.EnglishText(bead)} ⇔ {alignment.VietnameseText(bead)}");
+            Console.WriteLine($"{bead.Label} {bead.Score:F2} {alignment.EnglishRange(bead)} {alignment.EnglishText(bead)} ⇔ {alignment.VietnameseText(bead)}");
         }
 
-        // Language of each paragraph (English, Vietnamese with or without diacritics, unknown; mixed parts).
-        foreach (var d in LanguageDetector.Default.DetectAll(File.ReadAllText("page.txt"), DetectionUnit.Line))
+        // Language of each line (English, Vietnamese with or without diacritics, unknown; mixed parts); DetectParagraphs for blocks.
+        foreach (var d in LanguageDetector.Default.DetectLines(File.ReadAllText("page.txt")))
         {
-            Console.WriteLine($"{d.Range} {d.Language.Code()} diacritics={d.HasDiacritics} {d.Confidence:F3}");
+            Console.WriteLine($"{d.Range} {d.LanguageCode} diacritics={d.HasDiacritics} {d.Confidence:F3}");
         }
 
         // Your own options or models: build a pipeline once, reuse it (immutable, thread-safe). The document stage takes a
-        // detector, restorer and lexicon (LanguageDetector.Load, DiacriticRestorer.Create, Lexicon.Load read the trainers' files).
+        // detector, restorer and lexicon (LanguageDetector.Load, DiacriticRestorer.Create, Lexicon.Load read the files of the train-*
+        // commands; LanguageDetector.Train, DiacriticRestorer.Train, Lexicon.Train and ScorerModel.Train, in Aligner.Training, train them in code).
         var preparer = new DocumentPreparer(LanguageDetector.Default, DiacriticRestorer.Default, Lexicon.Default);
         var pipeline = AlignmentPipeline.Create(AlignmentOptions.Default with { Unmatched = 0.1 }, preparer: preparer);
         var result = pipeline.Align(SourceText.Load("en.txt"), SourceText.Load("vi.txt"));
@@ -88,12 +89,12 @@ public sealed class ReadmeExampleTests : IDisposable
         // The formats behind --format, to any Stream.
         using (var tmx = File.Create("memory.tmx"))
         {
-            AlignmentWriter.Write(result, tmx, OutputFormat.Tmx);
+            AlignmentWriter.Tmx.Write(result, tmx);
         }
 
         using (var html = File.Create("review.html"))
         {
-            AlignmentWriter.Write(result, html, OutputFormat.Html);
+            AlignmentWriter.Html.Write(result, html);
         }
 
         // Passages that have a translation among many files (progress and cancellation for long runs).

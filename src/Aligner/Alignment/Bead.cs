@@ -16,4 +16,7 @@ public readonly record struct Bead(BeadKind Kind, int EnglishStart, int Vietname
 
     /// <summary>Number of Vietnamese sentences in the bead.</summary>
     public int VietnameseCount => Kind.VietnameseCount();
+
+    /// <summary>The shape as written in outputs: <c>"1-1"</c>, <c>"2-1"</c>, <c>"0-1"</c> and so on (English count first).</summary>
+    public string Label => Kind.Label();
 }

@@ -22,8 +22,8 @@ public enum BeadKind
     TwoToTwo,
 }
 
-/// <summary>Helpers for <see cref="BeadKind"/>.</summary>
-public static class BeadKinds
+/// <summary>Helpers for <see cref="BeadKind"/> (users read them as <see cref="Bead.Label"/>, <see cref="Bead.EnglishCount"/> and <see cref="Bead.VietnameseCount"/>).</summary>
+internal static class BeadKinds
 {
     /// <summary>The label used in outputs: <c>"1-1"</c>, <c>"2-1"</c>, <c>"0-1"</c> and so on (English count first).</summary>
     public static string Label(this BeadKind kind) => kind switch

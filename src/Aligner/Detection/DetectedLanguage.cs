@@ -13,8 +13,8 @@ public enum DetectedLanguage
     Vietnamese = 2,
 }
 
-/// <summary>Conversions of <see cref="DetectedLanguage"/>.</summary>
-public static class DetectedLanguageExtensions
+/// <summary>Conversions of <see cref="DetectedLanguage"/> (users read the code as <see cref="LanguageDetection.LanguageCode"/>).</summary>
+internal static class DetectedLanguageExtensions
 {
     /// <summary>The code used in outputs: <c>en</c>, <c>vi</c> or <c>unknown</c>.</summary>
     /// <example><c>DetectedLanguage.Vietnamese.Code()</c> ⇒ <c>"vi"</c>.</example>

@@ -24,6 +24,9 @@ public readonly record struct LanguageDetection(
     /// <summary>True when the span holds confident parts in both languages; see <see cref="Parts"/>.</summary>
     public bool IsMixed => Parts is { Count: > 1 };
 
+    /// <summary>The language as written in outputs: <c>en</c>, <c>vi</c> or <c>unknown</c>.</summary>
+    public string LanguageCode => Language.Code();
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{Range} {Language.Code()}{(HasDiacritics ? "" : Language == DetectedLanguage.Vietnamese ? " (no diacritics)" : "")} {Confidence:F3}{(IsMixed ? $" mixed ({Parts.Count} parts)" : "")}";

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Aligner.Segmentation;
 using Aligner.Text;
 
@@ -20,7 +21,7 @@ namespace Aligner.Detection;
 /// var detector = LanguageDetector.Default;
 /// detector.Detect("Thu tuong Chinh phu Pham Minh Chinh tiep Tong Thu ky");   // vi, HasDiacritics false
 /// detector.Detect("Prime Minister Pham Minh Chinh received the delegation"); // en
-/// foreach (var unit in detector.DetectAll(text, DetectionUnit.Paragraph)) { ... }
+/// foreach (var paragraph in detector.DetectParagraphs(text)) { ... }
 /// </code>
 /// </example>
 public sealed class LanguageDetector
@@ -53,7 +54,7 @@ public sealed class LanguageDetector
         return new LanguageDetector(model, options);
     }
 
-    /// <summary>Reads a detector model written by <see cref="Training.LanguageDetectorTrainer"/> (<c>aligner train-detector</c>).</summary>
+    /// <summary>Reads a detector model written by <c>LanguageDetector.Train</c> (<see cref="Training.TrainingExtensions"/>, <c>aligner train-detector</c>).</summary>
     /// <exception cref="InvalidDataException">The stream does not hold a valid model.</exception>
     public static LanguageDetector Load(Stream stream, LanguageDetectorOptions? options = null) => Create(LanguageModel.Load(stream), options);
 
@@ -163,17 +164,35 @@ public sealed class LanguageDetector
             }
         }
 
-        return new LanguageDetection(range, main.Language, main.HasDiacritics, main.Confidence, parts);
+        return new LanguageDetection(range, main.Language, main.HasDiacritics, main.Confidence, parts.AsReadOnly());
     }
 
-    /// <summary>Labels every paragraph (block of lines between blank lines) or every non-blank line of <paramref name="text"/>.</summary>
+    /// <summary>
+    /// Labels every paragraph of <paramref name="text"/>: a block of non-blank lines between blank lines (a caption
+    /// followed by its translation is one block). <c>aligner detect</c> does this.
+    /// </summary>
     /// <param name="text">The text; ranges point into it.</param>
-    /// <param name="unit">What to label.</param>
-    /// <param name="cancellationToken">Checked between units.</param>
-    /// <returns>One detection per non-blank unit, in order; mixed units carry their parts when <see cref="LanguageDetectorOptions.FindMixedParts"/>.</returns>
+    /// <param name="cancellationToken">Checked between paragraphs.</param>
+    /// <returns>One detection per paragraph, in order; mixed paragraphs carry their parts when <see cref="LanguageDetectorOptions.FindMixedParts"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
-    public IReadOnlyList<LanguageDetection> DetectAll(string text, DetectionUnit unit = DetectionUnit.Paragraph, CancellationToken cancellationToken = default)
+    public IReadOnlyList<LanguageDetection> DetectParagraphs(string text, CancellationToken cancellationToken = default) =>
+        DetectAll(text, DetectionUnit.Paragraph, cancellationToken).AsReadOnly();
+
+    /// <summary>
+    /// Labels every non-blank line of <paramref name="text"/> on its own (the aligner's paragraphs).
+    /// <c>aligner detect --unit line</c> does this.
+    /// </summary>
+    /// <param name="text">The text; ranges point into it.</param>
+    /// <param name="cancellationToken">Checked between lines.</param>
+    /// <returns>One detection per non-blank line, in order; mixed lines carry their parts when <see cref="LanguageDetectorOptions.FindMixedParts"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public IReadOnlyList<LanguageDetection> DetectLines(string text, CancellationToken cancellationToken = default) =>
+        DetectAll(text, DetectionUnit.Line, cancellationToken).AsReadOnly();
+
+    /// <summary><see cref="DetectParagraphs"/> or <see cref="DetectLines"/>, as <paramref name="unit"/> says (the CLI's <c>--unit</c>).</summary>
+    internal List<LanguageDetection> DetectAll(string text, DetectionUnit unit = DetectionUnit.Paragraph, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         var units = unit == DetectionUnit.Line ? ParagraphSplitter.Split(text) : Blocks(text);
@@ -298,7 +317,7 @@ public sealed class LanguageDetector
         var score = SpanScore.Of(Model, span);
         words = score.Words;
         var (language, diacritics, confidence) = Decide(score, Model.Calibration, Options.MinimumConfidence);
-        return new LanguageDetection(range, language, diacritics, confidence, []);
+        return new LanguageDetection(range, language, diacritics, confidence, ReadOnlyCollection<LanguageDetection>.Empty);
     }
 
     /// <summary>Turns the evidence of a span into a label, the diacritics flag and a calibrated confidence.</summary>

@@ -8,7 +8,7 @@ public sealed record LanguageDetectorOptions
     public static LanguageDetectorOptions Default { get; } = new();
 
     /// <summary>
-    /// Whether <see cref="LanguageDetector.DetectAll(string, DetectionUnit, CancellationToken)"/> looks for parts in
+    /// Whether <see cref="LanguageDetector.DetectParagraphs"/> and <see cref="LanguageDetector.DetectLines"/> look for parts in
     /// another language inside each unit (line by line, then sentence by sentence). Default <c>true</c>.
     /// </summary>
     public bool FindMixedParts { get; init; } = true;

@@ -9,7 +9,11 @@ namespace Aligner.Matching;
 /// <param name="Score">Probability that the two spans are translations.</param>
 /// <param name="English">The English sentences, as a range into the English file's text.</param>
 /// <param name="Vietnamese">The Vietnamese sentences, as a range into the Vietnamese file's text.</param>
-public readonly record struct MatchedPair(BeadKind Kind, double Score, TextRange English, TextRange Vietnamese);
+public readonly record struct MatchedPair(BeadKind Kind, double Score, TextRange English, TextRange Vietnamese)
+{
+    /// <summary>The shape as written in outputs: <c>"1-1"</c>, <c>"2-1"</c>, <c>"1-2"</c> or <c>"2-2"</c>.</summary>
+    public string Label => Kind.Label();
+}
 
 /// <summary>
 /// A contiguous passage of an English text and its translation in a Vietnamese text (possibly the same file, when

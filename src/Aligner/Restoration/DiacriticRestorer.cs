@@ -159,14 +159,14 @@ public sealed class DiacriticRestorer
     }
 
     /// <summary>Restores <paramref name="text"/> (its own cache) and reports every decided syllable with its confidence.</summary>
-    public RestorationResult Analyze(string text, CancellationToken cancellationToken = default)
+    internal RestorationResult Analyze(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         return Analyze(text, CreateCache(text), cancellationToken);
     }
 
     /// <summary>Restores <paramref name="text"/> with <paramref name="cache"/> and reports every decided syllable with its confidence.</summary>
-    public RestorationResult Analyze(string text, DocumentCache? cache, CancellationToken cancellationToken = default)
+    internal RestorationResult Analyze(string text, DocumentCache? cache, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         CheckCache(cache);

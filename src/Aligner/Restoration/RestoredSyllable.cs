@@ -13,10 +13,10 @@ namespace Aligner.Restoration;
 /// neighbours (two on each side).
 /// </param>
 /// <param name="Changed">True when the restored syllable differs from the original.</param>
-public readonly record struct RestoredSyllable(TextRange Range, string Restored, double Confidence, bool Changed);
+internal readonly record struct RestoredSyllable(TextRange Range, string Restored, double Confidence, bool Changed);
 
 /// <summary>The result of <see cref="DiacriticRestorer.Analyze(string, CancellationToken)"/>.</summary>
-public sealed class RestorationResult
+internal sealed class RestorationResult
 {
     internal RestorationResult(string original, string text, IReadOnlyList<RestoredSyllable> syllables)
     {

@@ -6,7 +6,7 @@ namespace Aligner.Scoring;
 /// <summary>
 /// A bilingual lexicon: for each English word (stemmed, see <see cref="Tokenization.LexicalTokenizer"/>) its likely
 /// Vietnamese units (syllables and syllable pairs), and for each Vietnamese unit its likely English words, with
-/// translation probabilities. Trained by <see cref="Training.LexiconTrainer"/>; the default ships embedded.
+/// translation probabilities. Trained by <c>Lexicon.Train</c> (<see cref="Training.TrainingExtensions"/>); the default ships embedded.
 /// </summary>
 /// <remarks>Immutable and thread-safe. Stored as a gzip-compressed binary file.</remarks>
 public sealed class Lexicon

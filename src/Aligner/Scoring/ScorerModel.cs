@@ -5,7 +5,7 @@ namespace Aligner.Scoring;
 
 /// <summary>
 /// The parameters of the lexicon-free sentence-pair scorer, estimated from parallel text by
-/// <see cref="Training.ScorerTrainer"/>. The default model ships embedded in the library.
+/// <c>ScorerModel.Train</c> (<see cref="Training.TrainingExtensions"/>). The default model ships embedded in the library.
 /// </summary>
 /// <remarks>Immutable and thread-safe. Saved and loaded as JSON.</remarks>
 public sealed record ScorerModel

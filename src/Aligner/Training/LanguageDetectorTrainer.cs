@@ -19,7 +19,7 @@ namespace Aligner.Training;
 /// var detector = LanguageDetector.Create(model);
 /// </code>
 /// </example>
-public static class LanguageDetectorTrainer
+internal static class LanguageDetectorTrainer
 {
     /// <summary>The fewest lines with letters needed in each language.</summary>
     public const int MinimumLines = 20;

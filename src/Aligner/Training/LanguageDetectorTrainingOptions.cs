@@ -1,6 +1,6 @@
 namespace Aligner.Training;
 
-/// <summary>Sizes and settings for <see cref="LanguageDetectorTrainer"/>.</summary>
+/// <summary>Sizes and settings for <c>LanguageDetector.Train</c> (<see cref="TrainingExtensions"/>).</summary>
 /// <remarks>Immutable; validated when training starts.</remarks>
 public sealed record LanguageDetectorTrainingOptions
 {

@@ -4,7 +4,7 @@ using Aligner.Tokenization;
 
 namespace Aligner.Training;
 
-/// <summary>Options of <see cref="LexiconTrainer"/>.</summary>
+/// <summary>Options of <c>Lexicon.Train</c> (<see cref="TrainingExtensions"/>).</summary>
 public sealed record LexiconTrainingOptions
 {
     /// <summary>The defaults.</summary>
@@ -40,7 +40,7 @@ public sealed record LexiconTrainingOptions
 /// Vietnamese is seen as syllables plus adjacent syllable pairs, so that a two-syllable word such as
 /// <c>hợp_tác</c> can be the translation of <c>cooperation</c>; English as lightly stemmed words. Thread-safe.
 /// </remarks>
-public static class LexiconTrainer
+internal static class LexiconTrainer
 {
     /// <summary>Trains a lexicon.</summary>
     /// <param name="pairs">English and Vietnamese texts that translate each other.</param>

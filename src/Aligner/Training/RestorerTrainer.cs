@@ -19,7 +19,7 @@ namespace Aligner.Training;
 /// </code>
 /// </example>
 /// <remarks>Memory grows with the corpus: about 20 bytes per syllable of training text while counting.</remarks>
-public static class RestorerTrainer
+internal static class RestorerTrainer
 {
     /// <summary>Trains on the lines of the given files (UTF-8; <c>.gz</c> files are decompressed).</summary>
     /// <exception cref="InvalidDataException">A file is missing or unreadable, or the text has no Vietnamese syllable.</exception>

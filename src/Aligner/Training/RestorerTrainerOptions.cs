@@ -1,6 +1,6 @@
 namespace Aligner.Training;
 
-/// <summary>Settings of <see cref="RestorerTrainer"/>; validated when training starts.</summary>
+/// <summary>Settings of <c>DiacriticRestorer.Train</c> and <c>TrainFiles</c> (<see cref="TrainingExtensions"/>); validated when training starts.</summary>
 /// <example><c>RestorerTrainerOptions.Default with { MinTrigramCount = 3 }</c> for a smaller model.</example>
 public sealed record RestorerTrainerOptions
 {

@@ -10,7 +10,7 @@ namespace Aligner.Training;
 /// and how often anchors (numbers, names) are shared by translations and by nearby unrelated sentences.
 /// </summary>
 /// <remarks>Thread-safe. Use it on your own parallel data to fit the scorer to another domain.</remarks>
-public static class ScorerTrainer
+internal static class ScorerTrainer
 {
     /// <summary>Fits a model to parallel sentences: <c>english[i]</c> translates <c>vietnamese[i]</c>.</summary>
     /// <param name="english">English sentences.</param>

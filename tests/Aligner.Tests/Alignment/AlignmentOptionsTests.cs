@@ -56,5 +56,7 @@ public sealed class AlignmentOptionsTests
         kind.VietnameseCount().Should().Be(vietnamese);
         new Bead(kind, 0, 0, 1).EnglishCount.Should().Be(english);
         new Bead(kind, 0, 0, 1).VietnameseCount.Should().Be(vietnamese);
+        new Bead(kind, 0, 0, 1).Label.Should().Be(label);
+        new Aligner.Matching.MatchedPair(kind, 1, default, default).Label.Should().Be(label);
     }
 }

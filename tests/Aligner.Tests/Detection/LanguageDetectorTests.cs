@@ -150,13 +150,13 @@ public sealed class LanguageDetectorTests
     }
 
     [Test]
-    public void DetectAll_ParagraphOfTwoLines_ReportsMixedParts()
+    public void DetectParagraphs_ParagraphOfTwoLines_ReportsMixedParts()
     {
         const string text = "Tổng Bí thư, Chủ tịch nước Tô Lâm đã tới New York để dự Hội nghị Thượng đỉnh Tương lai.\n"
             + "General Secretary and President To Lam arrived in New York to attend the Summit of the Future.\n\n"
             + "The visit reinforces the bonds between the two countries.\n";
 
-        var detections = Detector.DetectAll(text, DetectionUnit.Paragraph);
+        var detections = Detector.DetectParagraphs(text);
 
         detections.Should().HaveCount(2);
         detections[0].IsMixed.Should().BeTrue(detections[0].ToString());
@@ -166,52 +166,53 @@ public sealed class LanguageDetectorTests
     }
 
     [Test]
-    public void DetectAll_EnglishWithOneVietnameseName_IsNotMixed()
+    public void DetectParagraphs_EnglishWithOneVietnameseName_IsNotMixed()
     {
         const string text = "The Ministry of Foreign Affairs announced the visit on Thursday. Spokesperson Phạm Thu Hằng said the two countries would sign agreements.";
 
-        var detection = Detector.DetectAll(text).Should().ContainSingle().Subject;
+        var detection = Detector.DetectParagraphs(text).Should().ContainSingle().Subject;
 
         detection.Language.Should().Be(DetectedLanguage.English);
         detection.IsMixed.Should().BeFalse(detection.ToString());
     }
 
     [Test]
-    public void DetectAll_LineUnit_OneDetectionPerNonBlankLine()
+    public void DetectLines_OneDetectionPerNonBlankLine()
     {
         const string text = "Đọc thêm\r\nOther news\r\n\r\n  \r\n15:18, 2024/09/27\r\n";
 
-        var detections = Detector.DetectAll(text, DetectionUnit.Line);
+        var detections = Detector.DetectLines(text);
 
         detections.Select(d => d.Range.Substring(text)).Should().Equal("Đọc thêm", "Other news", "15:18, 2024/09/27");
         detections.Select(d => d.Language).Should().Equal(DetectedLanguage.Vietnamese, DetectedLanguage.English, DetectedLanguage.Unknown);
+        detections.Select(d => d.LanguageCode).Should().Equal("vi", "en", "unknown");
     }
 
     [Test]
-    public void DetectAll_ParagraphUnit_BlocksBetweenBlankLines()
+    public void DetectParagraphs_BlocksBetweenBlankLines()
     {
         const string text = "a first line\nand its second\n\n\nanother block\n";
 
-        var detections = Detector.DetectAll(text, DetectionUnit.Paragraph);
+        var detections = Detector.DetectParagraphs(text);
 
         detections.Select(d => d.Range.Substring(text)).Should().Equal("a first line\nand its second", "another block");
     }
 
     [TestCase("")] // empty
     [TestCase("\n \n\t\n")] // blank lines only
-    public void DetectAll_NoText_Empty(string text)
+    public void DetectLinesAndParagraphs_NoText_Empty(string text)
     {
-        Detector.DetectAll(text, DetectionUnit.Line).Should().BeEmpty();
-        Detector.DetectAll(text, DetectionUnit.Paragraph).Should().BeEmpty();
+        Detector.DetectLines(text).Should().BeEmpty();
+        Detector.DetectParagraphs(text).Should().BeEmpty();
     }
 
     [Test]
-    public void DetectAll_Cancelled_Throws()
+    public void DetectParagraphs_Cancelled_Throws()
     {
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
 
-        var act = () => Detector.DetectAll("Some text.\n\nMore text.", DetectionUnit.Paragraph, cancellation.Token);
+        var act = () => Detector.DetectParagraphs("Some text.\n\nMore text.", cancellation.Token);
 
         act.Should().Throw<OperationCanceledException>();
     }
@@ -257,7 +258,7 @@ public sealed class LanguageDetectorTests
         var detector = LanguageDetector.Create(LanguageModel.Default, LanguageDetectorOptions.Default with { FindMixedParts = false });
         const string text = "Hôm nay trời đẹp quá, chúng ta đi chơi nhé. The weather is lovely today, let's go for a walk.";
 
-        detector.DetectAll(text).Should().ContainSingle().Which.IsMixed.Should().BeFalse();
+        detector.DetectParagraphs(text).Should().ContainSingle().Which.IsMixed.Should().BeFalse();
     }
 
     // Every line of the seeds, labelled by reading them: e English, v Vietnamese with diacritics, u Vietnamese without,
@@ -267,11 +268,11 @@ public sealed class LanguageDetectorTests
     [TestCase(Seeds.RelatedEnglishReport, "eeeeeeeeeeeeeeeeeeeeeeeee")]
     [TestCase(Seeds.MixedPageWithCaptions, "e?eeeeeueee?vv?vvnvv?vv?vv?vv?vv?vvvve?eenee?e")]
     [TestCase(Seeds.VietnameseReport, "vvvvvvvvvvvvvvvvvnvvvvvvvvvvvvvvvvvvv")]
-    public void DetectAll_SeedLines_LabelledAsAReaderWould(string seed, string expected)
+    public void DetectLines_SeedLines_LabelledAsAReaderWould(string seed, string expected)
     {
         var text = Seeds.Read(seed);
 
-        var detections = Detector.DetectAll(text, DetectionUnit.Line);
+        var detections = Detector.DetectLines(text);
 
         detections.Should().HaveCount(expected.Length);
         for (var i = 0; i < expected.Length; i++)

@@ -1,0 +1,69 @@
+using Aligner.Alignment;
+using Aligner.Input;
+using Aligner.Matching;
+using Aligner.Output;
+using Aligner.Tests.Support;
+using FluentAssertions;
+
+namespace Aligner.Tests.Output;
+
+[TestFixture]
+public sealed class AlignmentWriterTests
+{
+    private static readonly DocumentAlignment Alignment =
+        Bitext.Align("The UN met on 21/9. It agreed on 88 items.\nRELATED NEWS", "LHQ đã họp ngày 21/9. LHQ đã đồng ý 88 mục.");
+
+    private static readonly Lazy<IReadOnlyList<MatchedPassage>> Passages = new(() =>
+        PassageMatcher.Default.Match([SourceText.Load(Seeds.PathOf(Seeds.EnglishReport)), SourceText.Load(Seeds.PathOf(Seeds.VietnameseReport))]));
+
+    // Each public writer, and the writer of that format the CLI's --format reaches.
+    public static IEnumerable<TestCaseData> Writers()
+    {
+        yield return Case(AlignmentWriter.JsonLines, "jsonl", JsonLinesWriter.Write, JsonLinesWriter.Write);
+        yield return Case(AlignmentWriter.Tsv, "tsv", TsvWriter.Write, TsvWriter.Write);
+        yield return Case(AlignmentWriter.Tmx, "tmx", TmxWriter.Write, TmxWriter.Write);
+        yield return Case(AlignmentWriter.Html, "html", HtmlWriter.Write, HtmlWriter.Write);
+    }
+
+    [TestCaseSource(nameof(Writers))]
+    public void Write_Alignment_IsTheFormatTheCliWrites(AlignmentWriter writer, Action<DocumentAlignment, Stream> format, Action<IReadOnlyList<MatchedPassage>, Stream> _)
+    {
+        var written = Bytes(s => writer.Write(Alignment, s));
+
+        written.Should().NotBeEmpty();
+        written.Should().Equal(Bytes(s => format(Alignment, s)));
+    }
+
+    [TestCaseSource(nameof(Writers))]
+    public void Write_Passages_IsTheFormatTheCliWrites(AlignmentWriter writer, Action<DocumentAlignment, Stream> _, Action<IReadOnlyList<MatchedPassage>, Stream> format)
+    {
+        var passages = Passages.Value;
+
+        var written = Bytes(s => writer.Write(passages, s));
+
+        written.Should().NotBeEmpty();
+        written.Should().Equal(Bytes(s => format(passages, s)));
+    }
+
+    private static TestCaseData Case(AlignmentWriter writer, string name, Action<DocumentAlignment, Stream> alignment, Action<IReadOnlyList<MatchedPassage>, Stream> passages) =>
+        new TestCaseData(writer, alignment, passages).SetArgDisplayNames(name);
+
+    [Test]
+    public void Write_NullArguments_Throw()
+    {
+        var noAlignment = () => AlignmentWriter.Tmx.Write((DocumentAlignment)null!, Stream.Null);
+        var noPassages = () => AlignmentWriter.Tmx.Write((IReadOnlyList<MatchedPassage>)null!, Stream.Null);
+        var noStream = () => AlignmentWriter.Tmx.Write(Alignment, null!);
+
+        noAlignment.Should().Throw<ArgumentNullException>();
+        noPassages.Should().Throw<ArgumentNullException>();
+        noStream.Should().Throw<ArgumentNullException>();
+    }
+
+    private static byte[] Bytes(Action<Stream> write)
+    {
+        using var stream = new MemoryStream();
+        write(stream);
+        return stream.ToArray();
+    }
+}
