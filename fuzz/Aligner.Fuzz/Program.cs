@@ -1,10 +1,11 @@
 using System.Text;
 using Aligner.Detection;
-using Aligner.IO;
+using Aligner.Input;
 using Aligner.Normalization;
 using Aligner.Restoration;
 using Aligner.Scoring;
 using Aligner.Segmentation;
+using Aligner.Text;
 using SharpFuzz;
 
 namespace Aligner.Fuzz;
