@@ -88,7 +88,7 @@ internal static partial class PageFurniture
             return FurnitureKind.RelatedHeading;
         }
 
-        if (Labels.Contains(bare) || Breadcrumb().IsMatch(folded) || LabelStart().IsMatch(folded) || IsDateLine(folded))
+        if (Labels.Contains(bare) || Breadcrumb().IsMatch(folded) || LabelStart().IsMatch(folded) || IsDateLine(folded) || Address().IsMatch(folded))
         {
             return FurnitureKind.Label;
         }
@@ -189,6 +189,12 @@ internal static partial class PageFurniture
     // "Home / News / World", "Trang chủ › Tin tức › Thế giới": three or more crumbs, each with a letter (not a date).
     [GeneratedRegex(@"^[^/>»›|·\p{L}]*\p{L}[^/>»›|·]*(\s*[/>»›|·]\s*[^/>»›|·\p{L}]*\p{L}[^/>»›|·]*){2,}$")]
     private static partial Regex Breadcrumb();
+
+    // A web address or the slug of one on a line of its own, as copied pages keep under their pictures:
+    // "https://example.com/a", "www.vietnamplus.vn", "vietnam-welcomes-japan-emperor-in-first-visit-2" (four or more
+    // words joined by hyphens, nothing else: "Vietnam-Japan" or "2-1" are words of a sentence).
+    [GeneratedRegex(@"^(https?://\S+|www\.\S+|[a-z0-9]+(-[a-z0-9]+){3,}(\.[a-z]{2,5})?)$")]
+    private static partial Regex Address();
 
     // Labels followed by a list or a name: "Tags: ...", "Follow us on ...", "Copyright 2024", "Từ khóa: ...".
     [GeneratedRegex(@"^(tags?\s*:|tu khoa\s*:|keywords?\s*:|follow us\b|theo doi chung toi\b|copyright\b|\(c\)|©|ban quyen\b|all rights reserved|share (this|on)\b|chia se (len|qua)\b|sign up for\b|subscribe to\b|dang ky nhan\b|english version\b|read in english\b|ban tieng viet\b|doc bang tieng viet\b)")]

@@ -28,6 +28,9 @@ public sealed class PageFurnitureTests
     [TestCase("Cập nhật: 05/02/2019 18:50")]
     [TestCase("15:18, 2024/09/27")]
     [TestCase("Sign up for our newsletter")]
+    [TestCase("vietnam-welcomes-japan-emperor-empress-in-first-visit-2")]
+    [TestCase("https://www.vietnamplus.vn/chinh-tri")]
+    [TestCase("www.vietnamplus.vn")]
     public void IsFurniture_CommonPageLabels_True(string paragraph) =>
         PageFurniture.IsFurniture(paragraph).Should().BeTrue();
 
@@ -40,6 +43,9 @@ public sealed class PageFurnitureTests
     [TestCase("Năm 2024, kinh tế tăng trưởng 7%.")]
     [TestCase("On Monday, 21 people were hurt.")]
     [TestCase("Hai người bị thương ngày 21/9.")]
+    [TestCase("Vietnam-Japan")]
+    [TestCase("Quan hệ Việt-Nhật")]
+    [TestCase("Long-term")]
     [TestCase("")]
     public void IsFurniture_ArticleText_False(string paragraph) =>
         PageFurniture.IsFurniture(paragraph).Should().BeFalse();
