@@ -18,29 +18,56 @@ internal static class PairDump
     {
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: pair-dump ENGLISH_FILE VIETNAMESE_FILE");
+            Console.Error.WriteLine("usage: pair-dump ENGLISH_FILE VIETNAMESE_FILE [OUTPUT_FOLDER] (with a folder: every *_en.txt against every *_vi.txt, one-to-one rows only)");
             return 1;
         }
 
-        var english = DocumentPreparer.Default.Prepare(SourceText.Load(args[0]), DetectedLanguage.English);
-        var vietnamese = DocumentPreparer.Default.Prepare(SourceText.Load(args[1]), DetectedLanguage.Vietnamese);
+        if (args.Length > 2)
+        {
+            var folder = args[2];
+            var englishFiles = Directory.GetFiles(args[0], "*_en.txt").Order(StringComparer.Ordinal).ToArray();
+            var vietnameseFiles = Directory.GetFiles(args[1], "*_vi.txt").Order(StringComparer.Ordinal).ToArray();
+            var preparedEnglish = englishFiles.Select(f => DocumentPreparer.Default.Prepare(SourceText.Load(f), DetectedLanguage.English)).ToArray();
+            var preparedVietnamese = vietnameseFiles.Select(f => DocumentPreparer.Default.Prepare(SourceText.Load(f), DetectedLanguage.Vietnamese)).ToArray();
+            for (var a = 0; a < englishFiles.Length; a++)
+            {
+                for (var b = 0; b < vietnameseFiles.Length; b++)
+                {
+                    var name = $"{Path.GetFileName(englishFiles[a])[..^7]}_{Path.GetFileName(vietnameseFiles[b])[..^7]}.tsv";
+                    using var writer = new StreamWriter(Path.Combine(folder, name));
+                    Dump(preparedEnglish[a], preparedVietnamese[b], writer, 1);
+                }
+            }
+
+            return 0;
+        }
+
+        Dump(
+            DocumentPreparer.Default.Prepare(SourceText.Load(args[0]), DetectedLanguage.English),
+            DocumentPreparer.Default.Prepare(SourceText.Load(args[1]), DetectedLanguage.Vietnamese),
+            Console.Out,
+            2);
+        return 0;
+    }
+
+    private static void Dump(PreparedText english, PreparedText vietnamese, TextWriter output, int largest)
+    {
         var (en, vi) = DocumentKeys.WithUniqueKeys(english.Features, vietnamese.Features);
         var translation = PairScorer.Default;
         var comparable = translation.ForComparableText();
         var names = PairScorer.ComparableFeatureNames.Select(n => n.Replace(' ', '_'));
-        var output = Console.Out;
         output.WriteLine("i\tni\tj\tnj\ten_start\ten_end\tvi_start\tvi_end\ten_skip\tvi_skip\ttranslation\tlink\t" + string.Join('\t', names));
         Span<double> x = stackalloc double[PairScorer.ComparableFeatureNames.Count];
         for (var i = 0; i < en.Length; i++)
         {
-            for (var ni = 1; ni <= 2 && i + ni <= en.Length; ni++)
+            for (var ni = 1; ni <= largest && i + ni <= en.Length; ni++)
             {
                 var e = SentenceFeatures.Span(en, i, ni);
                 var enStart = english.Sentences[i].Range.Start;
                 var enEnd = english.Sentences[i + ni - 1].Range.End;
                 for (var j = 0; j < vi.Length; j++)
                 {
-                    for (var nj = 1; nj <= 2 && j + nj <= vi.Length; nj++)
+                    for (var nj = 1; nj <= largest && j + nj <= vi.Length; nj++)
                     {
                         var v = SentenceFeatures.Span(vi, j, nj);
                         var viStart = vietnamese.Sentences[j].Range.Start;
@@ -59,7 +86,5 @@ internal static class PairDump
                 }
             }
         }
-
-        return 0;
     }
 }

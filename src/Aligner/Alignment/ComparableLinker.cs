@@ -43,19 +43,10 @@ internal sealed class ComparableLinker
     /// before it; every sentence of both sides is in exactly one bead. Paired beads score their link probability,
     /// unpaired ones the probability that the sentence has no partner (one less the best of its row).
     /// </returns>
-    public IReadOnlyList<Bead> Link(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, CancellationToken cancellationToken = default) =>
-        Link(english, vietnamese, [], cancellationToken);
-
-    /// <summary>
-    /// Links the sentences that the pairs of <paramref name="kept"/> (beads of another search, such as the monotone
-    /// one's on a translation with parts retold) leave unpaired, keeping those pairs as they are; <paramref name="kept"/>
-    /// itself when no new pair is found.
-    /// </summary>
-    public IReadOnlyList<Bead> Link(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, IReadOnlyList<Bead> kept, CancellationToken cancellationToken = default)
+    public IReadOnlyList<Bead> Link(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(vietnamese);
-        ArgumentNullException.ThrowIfNull(kept);
         var n = english.Count;
         var m = vietnamese.Count;
         var englishBead = new int[n];
@@ -63,18 +54,7 @@ internal sealed class ComparableLinker
         Array.Fill(englishBead, -1);
         Array.Fill(vietnameseBead, -1);
         var links = new List<Pair>();
-        foreach (var bead in kept)
-        {
-            if (bead.EnglishCount > 0 && bead.VietnameseCount > 0)
-            {
-                englishBead.AsSpan(bead.EnglishStart, bead.EnglishCount).Fill(links.Count);
-                vietnameseBead.AsSpan(bead.VietnameseStart, bead.VietnameseCount).Fill(links.Count);
-                links.Add(new Pair(bead.EnglishStart, bead.EnglishCount, bead.VietnameseStart, bead.VietnameseCount, bead.Score));
-            }
-        }
-
-        var firstNew = links.Count;
-        var (candidates, bestEnglish, bestVietnamese) = Candidates(english, vietnamese, englishBead, vietnameseBead, cancellationToken);
+        var (candidates, bestEnglish, bestVietnamese) = Candidates(english, vietnamese, cancellationToken);
 
         // The surest pairs first; ties in document order, so the result does not depend on the cores.
         candidates.Sort(static (a, b) => b.Probability != a.Probability ? b.Probability.CompareTo(a.Probability) : a.English != b.English ? a.English.CompareTo(b.English) : a.Vietnamese.CompareTo(b.Vietnamese));
@@ -87,13 +67,8 @@ internal sealed class ComparableLinker
             }
         }
 
-        if (links.Count == firstNew && kept.Count != 0)
-        {
-            return kept;
-        }
-
         cancellationToken.ThrowIfCancellationRequested();
-        for (var k = firstNew; k < links.Count; k++)
+        for (var k = 0; k < links.Count; k++)
         {
             links[k] = Grow(links[k], k, english, vietnamese, englishBead, vietnameseBead);
         }
@@ -101,9 +76,9 @@ internal sealed class ComparableLinker
         return Beads(links, englishBead, vietnameseBead, bestEnglish, bestVietnamese);
     }
 
-    // Every pair of unpaired sentences with a probability at or above the threshold (within the window), and the best
-    // probability of each sentence. Rows are scored on all cores, each into its own list.
-    private (List<Pair> Candidates, double[] BestEnglish, double[] BestVietnamese) Candidates(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, int[] englishBead, int[] vietnameseBead, CancellationToken cancellationToken)
+    // Every pair with a probability at or above the threshold (within the window), and the best probability of each
+    // sentence. Rows are scored on all cores, each into its own list.
+    private (List<Pair> Candidates, double[] BestEnglish, double[] BestVietnamese) Candidates(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, CancellationToken cancellationToken)
     {
         var n = english.Count;
         var m = vietnamese.Count;
@@ -119,13 +94,8 @@ internal sealed class ComparableLinker
             var from = (int)Math.Max(0, centre - halfWidth);
             var to = (int)Math.Min(m, centre + halfWidth + 1);
             var rowMax = 0.0;
-            for (var j = from; j < to && englishBead[i] < 0; j++)
+            for (var j = from; j < to; j++)
             {
-                if (vietnameseBead[j] >= 0)
-                {
-                    continue;
-                }
-
                 var p = scorer.LinkProbability(english[i], vietnamese[j]);
                 best[j] = p;
                 rowMax = Math.Max(rowMax, p);

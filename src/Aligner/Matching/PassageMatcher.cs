@@ -41,12 +41,22 @@ public sealed class PassageMatcher
     // several content words): a statement retold in two reports shares them, a loose paraphrase does not.
     private const double SecondPartnerSupport = 20;
 
+    // The evidence a retold pair counts for in Resolve: the default least evidence of a passage (MatchOptions), so that
+    // one retold statement stands as a passage, after the translated passages (stronger) have taken their sentences; a
+    // caller who asks for more evidence than that keeps translated passages only.
+    private const double RetoldEvidence = 5;
+
     // The probability that two files linked by one pair only tell the same event (see Resolve): even odds.
     private const double LoneLinkOdds = 0.5;
+
+    // Files whose sentences a retelling may pair: for each file, the files of the other language that share the most
+    // rare keys with it (the index's candidates), this many.
+    private const int ComparableCandidateFiles = 3;
 
     private readonly PairScorer scorer;
     private readonly DocumentPreparer preparer;
     private readonly BeadAligner aligner;
+    private readonly ComparableLinker? linker;
 
     /// <summary>Creates a matcher.</summary>
     /// <param name="pipeline">The scorer and the document stage (detector, restorer, lexicon) to use; <see cref="AlignmentPipeline.Default"/> when null. Its <see cref="AlignmentPipeline.Options"/> are not used: the priors inside a pair of files are <see cref="MatchOptions.Alignment"/>.</param>
@@ -65,6 +75,8 @@ public sealed class PassageMatcher
         }
 
         aligner = new BeadAligner(scorer, options.Alignment);
+        var comparable = scorer.ForComparableText();
+        linker = comparable.IsComparable ? new ComparableLinker(comparable) : null;
     }
 
     /// <summary>A matcher with the embedded models and default options.</summary>
@@ -105,7 +117,7 @@ public sealed class PassageMatcher
         var english = Flatten(documents, d => d.English);
         var vietnamese = Flatten(documents, d => d.Vietnamese);
         var index = new CandidateIndex(english.Features.Select(f => f.IsFurniture ? null : f).ToList());
-        var seeds = FindSeeds(index, english, vietnamese, parallel, progress);
+        var (seeds, shared) = FindSeeds(index, english, vietnamese, parallel, progress);
 
         // 3. Passages of each pair of files with enough evidence.
         var groups = seeds
@@ -121,20 +133,27 @@ public sealed class PassageMatcher
             progress?.Report(new MatchProgress("aligning", Interlocked.Increment(ref aligned), groups.Count));
         });
 
-        // 4. Strongest passages first, a sentence keeps one partner per other file.
-        return Resolve(found.SelectMany(p => p), documents, english.First, vietnamese.First, files).AsReadOnly();
+        // 4. Reports of one event by two outlets: the pairs of files that are each other's best partner by linked
+        // retellings get those links too.
+        var retold = linker is null ? [] : FindRetellings(linker, index, documents, english, vietnamese, shared, found.SelectMany(p => p).ToList(), parallel, cancellationToken);
+
+        // 5. Strongest passages first, a sentence keeps one partner per other file.
+        return Resolve(found.SelectMany(p => p).Concat(retold), documents, english.First, vietnamese.First, files).AsReadOnly();
     }
 
-    private List<Seed> FindSeeds(CandidateIndex index, SentenceTable english, SentenceTable vietnamese, ParallelOptions parallel, IProgress<MatchProgress>? progress)
+    // The seeds, and for each pair of files (English document, Vietnamese document) the weight of the rare keys their
+    // candidate pairs share.
+    private (List<Seed> Seeds, Dictionary<(int English, int Vietnamese), double> Shared) FindSeeds(CandidateIndex index, SentenceTable english, SentenceTable vietnamese, ParallelOptions parallel, IProgress<MatchProgress>? progress)
     {
         var seeds = new List<Seed>();
+        var shared = new Dictionary<(int English, int Vietnamese), double>();
         var searched = 0;
         var total = vietnamese.Features.Count;
         Parallel.For(
             0,
             total,
             parallel,
-            () => (Scratch: new float[english.Features.Count], Found: new List<Seed>()),
+            () => (Scratch: new float[english.Features.Count], Found: new List<Seed>(), Shared: new Dictionary<(int, int), double>()),
             (v, _, local) =>
             {
                 var features = vietnamese.Features[v];
@@ -142,6 +161,8 @@ public sealed class PassageMatcher
                 {
                     foreach (var (e, support) in index.Candidates(features, Options.CandidatesPerSentence, local.Scratch))
                     {
+                        var files = (english.Document[e], vietnamese.Document[v]);
+                        local.Shared[files] = local.Shared.GetValueOrDefault(files) + support;
                         var score = scorer.Score(english.Features[e], features);
                         if (score >= Options.MinimumSeedScore)
                         {
@@ -163,13 +184,108 @@ public sealed class PassageMatcher
                 lock (seeds)
                 {
                     seeds.AddRange(local.Found);
+                    foreach (var (files, support) in local.Shared)
+                    {
+                        shared[files] = shared.GetValueOrDefault(files) + support;
+                    }
                 }
             });
 
-        // Threads finish in any order: sort, so that the output does not depend on scheduling.
+        // Threads finish in any order: sort, so that the output does not depend on scheduling (the sums of shared
+        // support may differ in their last bits; they only rank candidate files).
         seeds.Sort((a, b) => a.Vietnamese != b.Vietnamese ? a.Vietnamese.CompareTo(b.Vietnamese) : a.English.CompareTo(b.English));
-        return seeds;
+        return (seeds, shared);
     }
+
+    // Two outlets' reports of one event retell each other's statements in their own words and order, which the
+    // translation passages miss. For each file, the few files of the other language sharing the most rare keys with it
+    // are linked (ComparableLinker); the evidence of a pair of files is the sum of its links' log-odds, and two files
+    // count as reports of one event when each is the other's best partner by it (a report of another event on the same
+    // topic shares formulaic sentences, but less than the true partner does). Those pairs of files, when no translated
+    // passage links them, get their links, each as a passage of its own.
+    private List<Passage> FindRetellings(ComparableLinker linker, CandidateIndex index, (PreparedText English, PreparedText Vietnamese)[] documents, SentenceTable english, SentenceTable vietnamese, Dictionary<(int English, int Vietnamese), double> shared, List<Passage> translated, ParallelOptions parallel, CancellationToken cancellationToken)
+    {
+        // Candidate pairs of files (two different files; a bilingual file's own halves are the translation passages').
+        var candidates = new HashSet<(int English, int Vietnamese)>();
+        foreach (var group in shared.Where(p => p.Key.English != p.Key.Vietnamese).GroupBy(p => p.Key.Vietnamese))
+        {
+            candidates.UnionWith(group.OrderByDescending(p => p.Value).ThenBy(p => p.Key.English).Take(ComparableCandidateFiles).Select(p => p.Key));
+        }
+
+        foreach (var group in shared.Where(p => p.Key.English != p.Key.Vietnamese).GroupBy(p => p.Key.English))
+        {
+            candidates.UnionWith(group.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Vietnamese).Take(ComparableCandidateFiles).Select(p => p.Key));
+        }
+
+        var pairs = candidates.OrderBy(p => p.English).ThenBy(p => p.Vietnamese).ToArray();
+        var links = new IReadOnlyList<Bead>[pairs.Length];
+        var evidence = new double[pairs.Length];
+        var keyed = new (SentenceFeatures[] English, SentenceFeatures[] Vietnamese)[pairs.Length];
+        Parallel.For(0, pairs.Length, parallel, k =>
+        {
+            var (en, vi) = pairs[k];
+            keyed[k] = DocumentKeys.WithUniqueKeys(documents[en].English.Features, documents[vi].Vietnamese.Features);
+            links[k] = linker.Link(keyed[k].English, keyed[k].Vietnamese, cancellationToken);
+            evidence[k] = links[k].Where(b => b.EnglishCount > 0 && b.VietnameseCount > 0).Sum(b => LogOdds(b.Score));
+        });
+
+        // Each file's best partner by evidence (ties to the first file).
+        var bestOfEnglish = new Dictionary<int, int>();
+        var bestOfVietnamese = new Dictionary<int, int>();
+        for (var k = 0; k < pairs.Length; k++)
+        {
+            if (evidence[k] <= 0)
+            {
+                continue;
+            }
+
+            if (!bestOfEnglish.TryGetValue(pairs[k].English, out var e) || evidence[k] > evidence[e])
+            {
+                bestOfEnglish[pairs[k].English] = k;
+            }
+
+            if (!bestOfVietnamese.TryGetValue(pairs[k].Vietnamese, out var v) || evidence[k] > evidence[v])
+            {
+                bestOfVietnamese[pairs[k].Vietnamese] = k;
+            }
+        }
+
+        var retold = new List<Passage>();
+        for (var k = 0; k < pairs.Length; k++)
+        {
+            var (en, vi) = pairs[k];
+            if (bestOfEnglish.GetValueOrDefault(en, -1) != k || bestOfVietnamese.GetValueOrDefault(vi, -1) != k)
+            {
+                continue;
+            }
+
+            // Files that share a translated passage translate each other: what else they hold is told apart (the
+            // translated passages' files in the match collections hold unrelated text, which links would pair wrongly).
+            if (translated.Any(p => p.EnglishDocument == en && p.VietnameseDocument == vi))
+            {
+                continue;
+            }
+
+            foreach (var bead in links[k])
+            {
+                if (bead.EnglishCount == 0 || bead.VietnameseCount == 0)
+                {
+                    continue;
+                }
+
+                var englishSentence = english.First[en] + bead.EnglishStart;
+                var englishSpan = SentenceFeatures.Span(keyed[k].English, bead.EnglishStart, bead.EnglishCount);
+                var vietnameseSpan = SentenceFeatures.Span(keyed[k].Vietnamese, bead.VietnameseStart, bead.VietnameseCount);
+                var pair = new ScoredBead(bead.Kind, englishSentence, vietnamese.First[vi] + bead.VietnameseStart, scorer.Score(englishSpan, vietnameseSpan), index.Support(englishSentence, bead.EnglishCount, vietnameseSpan), bead.Score) { Retold = true };
+                retold.Add(new Passage(en, vi, [pair]));
+            }
+        }
+
+        return retold;
+    }
+
+    private static double LogOdds(double p) => Logit(p);
+
 
     // Aligns the English sentences of one file with the Vietnamese sentences of another (or the same) file around
     // their seeds, round after round, each round without the sentences matched before.
@@ -413,8 +529,14 @@ public sealed class PassageMatcher
         /// <summary>The two share enough rare keys for the score to count.</summary>
         public bool Supported => Support >= MinimumSupport;
 
-        /// <summary>What the pair adds to its passage's evidence: a pair without rare keys in common adds no more than 0.</summary>
-        public double Evidence => Supported ? Score : Math.Min(Score, 0);
+        /// <summary>A link between two reports of one event (FindRetellings), decided by its probability, not by its translation score.</summary>
+        public bool Retold { get; init; }
+
+        /// <summary>
+        /// What the pair adds to its passage's evidence: a pair without rare keys in common adds no more than 0; a
+        /// retold pair, already judged, counts as a passage of its own.
+        /// </summary>
+        public double Evidence => Retold ? RetoldEvidence : Supported ? Score : Math.Min(Score, 0);
     }
 
     private sealed record Passage(int EnglishDocument, int VietnameseDocument, List<ScoredBead> Pairs)

@@ -168,6 +168,38 @@ public sealed class PassageMatcherTests
         passages.SelectMany(p => p.Pairs).Should().HaveCountGreaterThan(1).And.Contain(p => p.Score > 0.5);
     }
 
+    [Test]
+    public void Match_ReportsRetellOneEventInAnotherOrder_RetoldStatementsLinkedAndNotWithAnotherEvent()
+    {
+        // Two outlets report one storm in their own words and order; a third file reports a state visit. With seeds
+        // out of reach (no translation passage can start), only the links between reports of one event remain.
+        string[] english =
+        [
+            "Storm Noru made landfall in central Vietnam early on Wednesday, with winds of up to 117 km per hour.",
+            "Danang authorities said the storm toppled 400 trees and tore the roofs off 200 houses.",
+            "More than 800,000 people had been evacuated from coastal areas of Quang Nam before the storm arrived.",
+        ];
+        string[] vietnamese =
+        [
+            "Trước khi bão vào, hơn 800.000 người dân ven biển Quảng Nam đã được sơ tán đến nơi an toàn.",
+            "Theo chính quyền Đà Nẵng, 400 cây xanh bị quật ngã và 200 ngôi nhà bị tốc mái sau khi bão đi qua.",
+            "Rạng sáng thứ Tư, bão Noru đổ bộ vào miền Trung với sức gió mạnh nhất 117 km/h.",
+        ];
+        string[] otherEvent =
+        [
+            "Sáng 20/6, Tổng thống Nga Vladimir Putin đã tới Hà Nội, bắt đầu chuyến thăm cấp Nhà nước tới Việt Nam.",
+            "Đón Tổng thống Putin tại sân bay Nội Bài có Phó Thủ tướng Trần Hồng Hà.",
+        ];
+        var matcher = new PassageMatcher(options: MatchOptions.Default with { MinimumSeedScore = 1000 });
+
+        var passages = matcher.Match([File("storm-en.txt", english), File("storm-vi.txt", vietnamese), File("visit-vi.txt", otherEvent)]);
+
+        passages.Should().OnlyContain(p => p.Vietnamese.Name == "storm-vi.txt");
+        var texts = passages.SelectMany(Texts).ToList();
+        texts.Should().Contain((english[0], vietnamese[2])).And.Contain((english[1], vietnamese[1])).And.Contain((english[2], vietnamese[0]));
+        passages.SelectMany(p => p.Pairs).Should().OnlyContain(p => p.Score >= 0.5);
+    }
+
     private static SourceText File(string name, string[] sentences) => new(string.Join("\n\n", sentences) + "\n", name);
 
     private static IEnumerable<(string, string)> Texts(MatchedPassage passage) =>
