@@ -21,8 +21,9 @@ internal sealed class ComparableLinker
 
     // A neighbouring sentence joins a pair when the groups' log-odds beat the pair's by this much (a neighbour that
     // adds nothing, or only a little, is its own sentence: it may have its own partner or none). In log-odds, so that
-    // a sure pair still takes in the half of a statement it lacks. Chosen on the realnews-dev pages (0–1 tried).
-    internal const double GrowMargin = 0.75;
+    // a sure pair still takes in the half of a statement it lacks. Chosen on the realnews-dev pages (0–0.5 tried, in
+    // the log-odds of the calibrated probability).
+    internal const double GrowMargin = 0.375;
 
     // Pairs scored at most: beyond, only the sentences near the diagonal are paired (long texts take linear time).
     internal const long MaximumPairs = 4_000_000;
