@@ -131,14 +131,17 @@ public sealed class AlignmentPipeline
         if (comparableAligner is not null)
         {
             // The comparable scorer also weighs the names and numbers each document tells in one sentence only.
+            start = StageTimes.Start();
             var (enKeyed, viKeyed) = DocumentKeys.WithUniqueKeys(enFeatures, viFeatures);
             if (PairedShare(beads, enFeatures, viFeatures) < Options.ComparableShare)
             {
                 var retold = WithLinkProbability(comparableAligner.Align(enKeyed, viKeyed, cancellationToken), enKeyed, viKeyed, replace: true);
+                times?.Add("comparable-text search (keys, probabilities)", start);
                 return new DocumentAlignment(english.Source, vietnamese.Source, english.Sentences, vietnamese.Sentences, retold);
             }
 
             beads = WithLinkProbability(beads, enKeyed, viKeyed, replace: false);
+            times?.Add("comparable-text search (keys, probabilities)", start);
         }
 
         if (!Options.SplitGluedSentences || !english.HasParts || !vietnamese.HasParts)
