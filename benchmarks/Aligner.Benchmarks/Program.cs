@@ -13,6 +13,7 @@ if (args.Length > 0 && args[0] == "retrieval")
 // Where the time of one align run goes (stopwatch per stage):
 //   dotnet run -c Release --project benchmarks/Aligner.Benchmarks -- profile en.txt vi.txt [RUNS]
 //   dotnet run -c Release --project benchmarks/Aligner.Benchmarks -- score-profile en.txt vi.txt [RUNS]
+//   dotnet run -c Release --project benchmarks/Aligner.Benchmarks -- band-profile en.txt vi.txt
 if (args.Length > 0 && args[0] == "profile")
 {
     return Aligner.Benchmarks.Profile.AlignProfile.Run(args[1..]);
@@ -21,6 +22,11 @@ if (args.Length > 0 && args[0] == "profile")
 if (args.Length > 0 && args[0] == "score-profile")
 {
     return Aligner.Benchmarks.Profile.ScoreProfile.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "band-profile")
+{
+    return Aligner.Benchmarks.Profile.BandProfile.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

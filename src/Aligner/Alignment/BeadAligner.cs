@@ -120,9 +120,21 @@ internal sealed class BeadAligner
         Align(english, vietnamese, out _, cancellationToken);
 
     /// <summary>Aligns two sequences of sentences and tells how many banded searches it took.</summary>
-    internal IReadOnlyList<Bead> Align(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, out int searches, CancellationToken cancellationToken = default)
+    internal IReadOnlyList<Bead> Align(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, out int searches, CancellationToken cancellationToken = default) =>
+        Align(english, vietnamese, out searches, out _, cancellationToken);
+
+    /// <summary>Aligns two sequences of sentences and tells how many banded searches and pair scores it took (benchmarks).</summary>
+    internal IReadOnlyList<Bead> Align(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, out int searches, out long pairScores, CancellationToken cancellationToken = default)
     {
-        searches = 0;
+        var counts = new Counts();
+        var beads = Align(english, vietnamese, counts, cancellationToken);
+        searches = counts.Searches;
+        pairScores = counts.PairScores;
+        return beads;
+    }
+
+    private List<Bead> Align(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, Counts counts, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(vietnamese);
         var n = english.Count;
@@ -158,31 +170,31 @@ internal sealed class BeadAligner
         if ((long)(n + 1) * ((2 * initialBand) + 1) < GuidedCells)
         {
             Array.Fill(bands, initialBand);
-            return Score(input, Widen(input, guideLow, guideHigh, bands, null, PairMoves, AlwaysWidenCells, 0, local: false, ref searches, cancellationToken).Path);
+            return Score(input, Widen(input, guideLow, guideHigh, bands, null, PairMoves, AlwaysWidenCells, 0, local: false, counts, cancellationToken).Path);
         }
 
         // A long text: the 1-1 beads alone place the path (a quarter of the pair scores), then all beads are searched in a
         // narrow band around it, with the 1-1 scores already computed.
         Array.Fill(bands, GuideFirst);
-        var (guide, guideScores) = Widen(input, guideLow, guideHigh, bands, null, 1, 0, RecentreTimes, local: true, ref searches, cancellationToken);
+        var (guide, guideScores) = Widen(input, guideLow, guideHigh, bands, null, 1, 0, RecentreTimes, local: true, counts, cancellationToken);
         Around(guide, guideLow, guideHigh);
         Dilate(guideLow, guideHigh, GuideBand);
         Array.Fill(bands, GuideBand);
-        return Score(input, Widen(input, guideLow, guideHigh, bands, guideScores, PairMoves, 0, 0, local: true, ref searches, cancellationToken).Path);
+        return Score(input, Widen(input, guideLow, guideHigh, bands, guideScores, PairMoves, 0, 0, local: true, counts, cancellationToken).Path);
     }
 
     // Searches the band of half-width bands[i] around the guide, then again around the path found while the path meets
     // the band's edge (see NearParallelStretch), reusing the pair scores computed: with the same width the first
     // recentre times, then twice as wide, everywhere or (local) within twice the band of where the path met the edge.
     // Scores the first moves pair beads of each cell (1: the 1-1 bead alone). The guide and band arrays are overwritten.
-    private (List<Bead> Path, Scores? Scores) Widen(Input input, int[] guideLow, int[] guideHigh, int[] bands, Scores? previous, int moves, long alwaysWidenCells, int recentre, bool local, ref int searches, CancellationToken cancellationToken)
+    private (List<Bead> Path, Scores? Scores) Widen(Input input, int[] guideLow, int[] guideHigh, int[] bands, Scores? previous, int moves, long alwaysWidenCells, int recentre, bool local, Counts counts, CancellationToken cancellationToken)
     {
         var n = input.English.Count;
         var m = input.Vietnamese.Count;
         while (true)
         {
-            var (path, touched, scores) = Search(input, guideLow, guideHigh, bands, previous, moves, alwaysWidenCells, cancellationToken);
-            searches++;
+            var (path, touched, scores) = Search(input, guideLow, guideHigh, bands, previous, moves, alwaysWidenCells, counts, cancellationToken);
+            counts.Searches++;
             var widest = bands.Max();
             if (touched.Count == 0 || widest >= Math.Max(n, m) || (long)(n + 1) * ((4 * widest) + 1) > MaximumCells)
             {
@@ -279,7 +291,7 @@ internal sealed class BeadAligner
 
     // The best path in the band, the rows where it met the band's edge in a way that asks for a wider band (none when
     // the band is wide enough), and the pair scores when they are kept.
-    private (List<Bead> Path, List<int> Touched, Scores? Scores) Search(Input input, int[] guideLow, int[] guideHigh, int[] bands, Scores? previous, int moves, long alwaysWidenCells, CancellationToken cancellationToken)
+    private (List<Bead> Path, List<int> Touched, Scores? Scores) Search(Input input, int[] guideLow, int[] guideHigh, int[] bands, Scores? previous, int moves, long alwaysWidenCells, Counts counts, CancellationToken cancellationToken)
     {
         var n = input.English.Count;
         var m = input.Vietnamese.Count;
@@ -329,7 +341,7 @@ internal sealed class BeadAligner
                 }
 
                 var blockStart = keep is null ? offset[i] : 0;
-                ScoreBlock(input, offset, low, i, blockEnd, blockStart, scores, previous, moves);
+                ScoreBlock(input, offset, low, i, blockEnd, blockStart, scores, previous, moves, counts);
                 for (; i < blockEnd; i++)
                 {
                     var width = (int)(offset[i + 1] - offset[i]);
@@ -446,23 +458,24 @@ internal sealed class BeadAligner
     // The scores of the four pair beads (1-1, 2-1, 1-2, 2-2) ending at each cell of rows [first, end), at
     // PairMoves * (cell − blockStart); NaN for a bead whose start lies outside the band (never used). Scores the
     // previous search computed are copied, not computed again.
-    private void ScoreBlock(Input input, long[] offset, int[] low, int first, int end, long blockStart, double[] scores, Scores? previous, int moves)
+    private void ScoreBlock(Input input, long[] offset, int[] low, int first, int end, long blockStart, double[] scores, Scores? previous, int moves, Counts counts)
     {
         if (offset[end] - offset[first] < ParallelCells)
         {
             for (var i = first; i < end; i++)
             {
-                ScoreRow(input, offset, low, i, blockStart, scores, previous, moves);
+                ScoreRow(input, offset, low, i, blockStart, scores, previous, moves, counts);
             }
 
             return;
         }
 
-        Parallel.For(first, end, i => ScoreRow(input, offset, low, i, blockStart, scores, previous, moves));
+        Parallel.For(first, end, i => ScoreRow(input, offset, low, i, blockStart, scores, previous, moves, counts));
     }
 
-    private void ScoreRow(Input input, long[] offset, int[] low, int i, long blockStart, double[] scores, Scores? previous, int moves)
+    private void ScoreRow(Input input, long[] offset, int[] low, int i, long blockStart, double[] scores, Scores? previous, int moves, Counts counts)
     {
+        var computed = 0;
         var width = (int)(offset[i + 1] - offset[i]);
         for (var w = 0; w < width; w++)
         {
@@ -472,9 +485,25 @@ internal sealed class BeadAligner
             for (var move = 0; move < PairMoves; move++)
             {
                 var score = known >= 0 ? previous!.Values[known + move] : double.NaN;
-                scores[pairs + move] = !double.IsNaN(score) || move >= moves ? score : PairScore(input, offset, low, i, j, PairShapes[move].English, PairShapes[move].Vietnamese);
+                if (double.IsNaN(score) && move < moves)
+                {
+                    score = PairScore(input, offset, low, i, j, PairShapes[move].English, PairShapes[move].Vietnamese);
+                    computed += double.IsNaN(score) ? 0 : 1;
+                }
+
+                scores[pairs + move] = score;
             }
         }
+
+        Interlocked.Add(ref counts.PairScores, computed);
+    }
+
+    /// <summary>What an alignment took: banded searches, and pair scores computed (or masked) in them.</summary>
+    private sealed class Counts
+    {
+        public long PairScores;
+
+        public int Searches { get; set; }
     }
 
     private double PairScore(Input input, long[] offset, int[] low, int i, int j, int englishCount, int vietnameseCount)
