@@ -13,6 +13,7 @@ if (args.Length > 0 && args[0] == "retrieval")
 // Where the time of one align run goes (stopwatch per stage):
 //   dotnet run -c Release --project benchmarks/Aligner.Benchmarks -- profile en.txt vi.txt [RUNS]
 //   dotnet run -c Release --project benchmarks/Aligner.Benchmarks -- score-profile en.txt vi.txt [RUNS]
+//   dotnet run -c Release --project benchmarks/Aligner.Benchmarks -- band-profile en.txt vi.txt
 // Every sentence pair's scores and comparable features, as TSV (for studying the scorer in a script):
 //   dotnet run -c Release --project benchmarks/Aligner.Benchmarks -- pair-dump en.txt vi.txt
 if (args.Length > 0 && args[0] == "profile")
@@ -28,6 +29,11 @@ if (args.Length > 0 && args[0] == "pair-dump")
 if (args.Length > 0 && args[0] == "score-profile")
 {
     return Aligner.Benchmarks.Profile.ScoreProfile.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "band-profile")
+{
+    return Aligner.Benchmarks.Profile.BandProfile.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -22,7 +22,7 @@ if [ ! -f "$work/unrelated.vi" ]; then
 fi
 
 run() { # name en vi
-  /usr/bin/time -f "$1: %e s wall, %U s user, %S s system, peak %M KB" $cli align "$2" "$3" > "$work/$1.jsonl"
+  /usr/bin/time -f "$1: %e s wall, %U s user, %S s system, peak %M KB, load before $(cut -d' ' -f1 /proc/loadavg)" $cli align "$2" "$3" > "$work/$1.jsonl"
 }
 run iwslt "$work/iwslt.en" "$work/iwslt.vi"
 python3 "$shared/eval/alignment_eval.py" score --gold "$work/iwslt.gold.json" --pred "$work/iwslt.jsonl"

@@ -13,6 +13,6 @@ cli=${CLI:-dotnet $root/src/Aligner.Cli/bin/Release/net10.0/Aligner.Cli.dll}
 head -n 8 "$shared/data/ntrex128-en-vi/dev.en" > "$work/tiny.en"
 head -n 8 "$shared/data/ntrex128-en-vi/dev.vi" > "$work/tiny.vi"
 for run in $(seq "${RUNS:-5}"); do
-  /usr/bin/time -f "tiny $run: %e s wall, %U s user, %S s system, peak %M KB" $cli align "$work/tiny.en" "$work/tiny.vi" > "$work/tiny.jsonl"
+  /usr/bin/time -f "tiny $run: %e s wall, %U s user, %S s system, peak %M KB, load before $(cut -d' ' -f1 /proc/loadavg)" $cli align "$work/tiny.en" "$work/tiny.vi" > "$work/tiny.jsonl"
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

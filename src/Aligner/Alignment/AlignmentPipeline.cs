@@ -129,14 +129,17 @@ public sealed class AlignmentPipeline
         if (comparableLinker is not null)
         {
             // The comparable scorer also weighs the names and numbers each document tells in one sentence only.
+            start = StageTimes.Start();
             var (enKeyed, viKeyed) = DocumentKeys.WithUniqueKeys(enFeatures, viFeatures);
             if (PairedShare(beads, enFeatures, viFeatures) < Options.ComparableShare)
             {
                 var retold = comparableLinker.Link(enKeyed, viKeyed, cancellationToken);
+                times?.Add("comparable-text linking (keys, probabilities)", start);
                 return new DocumentAlignment(english.Source, vietnamese.Source, english.Sentences, vietnamese.Sentences, retold);
             }
 
             beads = WithLinkProbability(beads, enKeyed, viKeyed);
+            times?.Add("comparable-text linking (keys, probabilities)", start);
         }
 
         if (!Options.SplitGluedSentences || !english.HasParts || !vietnamese.HasParts)

@@ -17,7 +17,9 @@ namespace Aligner.Alignment;
 /// stretch, the band is doubled around that path and the search runs again (reusing the pair scores already
 /// computed), so long stretches of one-sided text (navigation, related-news lists) pull the path off the diagonal
 /// without a quadratic search. A path that meets the edge only far from any translation ends the search: two texts
-/// that share nothing take one search. The band also stops growing at a fixed number of cells. The pair scores of
+/// that share nothing take one search. The band also stops growing at a fixed number of cells. Long texts are searched
+/// in two steps: the 1-1 beads alone place the path, then every bead is searched in a narrow band around it (a third
+/// of the pair scores, with the same beads on the long benchmark inputs). The pair scores of
 /// each block of rows are computed on all cores; the result does not depend on their number. Immutable and
 /// thread-safe.
 /// </para>
@@ -48,6 +50,19 @@ internal sealed class BeadAligner
     // passages may lie far off the diagonal) need the wider band (match.sh seed 1: 0.9787 with the rule, 0.9849 without).
     internal const long DefaultAlwaysWidenCells = 1_000_000;
 
+    // Texts whose first band would hold at least this many cells (about 2,500 sentences a side) are searched in two
+    // steps. The 1-1 beads alone place the path: a band of GuideFirst sentences around the diagonal that grows to take in
+    // the path wherever it meets the edge next to translations (RecentreTimes times at the same width, then twice as wide
+    // near the touch); it never gives up cells, so a path that strayed can come back. Then every bead is searched within
+    // GuideBand sentences of that path and of its GuideBand neighbouring rows (where the path runs along one row, a
+    // one-sided run, a path that takes the run a few rows earlier stays inside), the band doubling only near where the
+    // path meets its edge next to translations. Chosen on the IWSLT-shaped pair and seeds ×200 (benchmarks/long/long.sh),
+    // whose beads stay the same with these settings; a final band of 8, or of 12 with 4 neighbouring rows, changed some.
+    internal const long DefaultGuidedCells = 200_000;
+    private const int GuideFirst = 20;
+    private const int RecentreTimes = 2;
+    private const int GuideBand = 12;
+
     // A parallel stretch: at least StretchPairs pair beads among the StretchReach beads either side of one.
     private const int StretchReach = 3;
     private const int StretchPairs = 3;
@@ -71,6 +86,9 @@ internal sealed class BeadAligner
     private readonly double costUnmatchedInRun;
     private readonly double costRegionChange;
     private readonly int initialBand;
+
+    /// <summary>Texts whose first band would hold at least this many cells are searched guided by the 1-1 beads (tests set it low).</summary>
+    internal long GuidedCells { get; init; } = DefaultGuidedCells;
 
     /// <summary>Searches of at most this many cells widen whenever the path meets the band's edge (tests set it low).</summary>
     internal long AlwaysWidenCells { get; init; } = DefaultAlwaysWidenCells;
@@ -102,9 +120,21 @@ internal sealed class BeadAligner
         Align(english, vietnamese, out _, cancellationToken);
 
     /// <summary>Aligns two sequences of sentences and tells how many banded searches it took.</summary>
-    internal IReadOnlyList<Bead> Align(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, out int searches, CancellationToken cancellationToken = default)
+    internal IReadOnlyList<Bead> Align(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, out int searches, CancellationToken cancellationToken = default) =>
+        Align(english, vietnamese, out searches, out _, cancellationToken);
+
+    /// <summary>Aligns two sequences of sentences and tells how many banded searches and pair scores it took (benchmarks).</summary>
+    internal IReadOnlyList<Bead> Align(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, out int searches, out long pairScores, CancellationToken cancellationToken = default)
     {
-        searches = 0;
+        var counts = new Counts();
+        var beads = Align(english, vietnamese, counts, cancellationToken);
+        searches = counts.Searches;
+        pairScores = counts.PairScores;
+        return beads;
+    }
+
+    private List<Bead> Align(IReadOnlyList<SentenceFeatures> english, IReadOnlyList<SentenceFeatures> vietnamese, Counts counts, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(vietnamese);
         var n = english.Count;
@@ -136,45 +166,132 @@ internal sealed class BeadAligner
             guideHigh[i] = i == n ? m : (int)((long)(i + 1) * m / n);
         }
 
-        var band = initialBand;
-        Scores? previous = null;
+        var bands = new int[n + 1];
+        if ((long)(n + 1) * ((2 * initialBand) + 1) < GuidedCells)
+        {
+            Array.Fill(bands, initialBand);
+            return Score(input, Widen(input, guideLow, guideHigh, bands, null, PairMoves, AlwaysWidenCells, 0, local: false, counts, cancellationToken).Path);
+        }
+
+        // A long text: the 1-1 beads alone place the path (a quarter of the pair scores), then all beads are searched in a
+        // narrow band around it, with the 1-1 scores already computed.
+        Array.Fill(bands, GuideFirst);
+        var (guide, guideScores) = Widen(input, guideLow, guideHigh, bands, null, 1, 0, RecentreTimes, local: true, counts, cancellationToken);
+        Around(guide, guideLow, guideHigh);
+        Dilate(guideLow, guideHigh, GuideBand);
+        Array.Fill(bands, GuideBand);
+        return Score(input, Widen(input, guideLow, guideHigh, bands, guideScores, PairMoves, 0, 0, local: true, counts, cancellationToken).Path);
+    }
+
+    // Searches the band of half-width bands[i] around the guide, then again around the path found while the path meets
+    // the band's edge (see NearParallelStretch), reusing the pair scores computed: with the same width the first
+    // recentre times, then twice as wide, everywhere or (local) within twice the band of where the path met the edge.
+    // Scores the first moves pair beads of each cell (1: the 1-1 bead alone). The guide and band arrays are overwritten.
+    private (List<Bead> Path, Scores? Scores) Widen(Input input, int[] guideLow, int[] guideHigh, int[] bands, Scores? previous, int moves, long alwaysWidenCells, int recentre, bool local, Counts counts, CancellationToken cancellationToken)
+    {
+        var n = input.English.Count;
+        var m = input.Vietnamese.Count;
         while (true)
         {
-            var (path, touched, scores) = Search(input, guideLow, guideHigh, band, previous, cancellationToken);
-            searches++;
-            if (!touched || band >= Math.Max(n, m) || (long)(n + 1) * ((4 * band) + 1) > MaximumCells)
+            var (path, touched, scores) = Search(input, guideLow, guideHigh, bands, previous, moves, alwaysWidenCells, counts, cancellationToken);
+            counts.Searches++;
+            var widest = bands.Max();
+            if (touched.Count == 0 || widest >= Math.Max(n, m) || (long)(n + 1) * ((4 * widest) + 1) > MaximumCells)
             {
-                return Score(input, path);
+                return (path, scores);
             }
 
             // The path met the band's edge: search again in a band twice as wide around the path found, with the pair
             // scores this search computed.
-            band *= 2;
-            previous = scores;
-            Array.Fill(guideLow, int.MaxValue);
-            Array.Fill(guideHigh, int.MinValue);
-            var i0 = 0;
-            var j0 = 0;
-            guideLow[0] = 0;
-            guideHigh[0] = 0;
-            foreach (var bead in path)
+            if (recentre-- <= 0)
             {
-                for (var k = 0; k <= bead.EnglishCount; k++)
+                if (!local)
                 {
-                    var row = i0 + k;
-                    var jFrom = j0;
-                    var jTo = j0 + bead.VietnameseCount;
-                    guideLow[row] = Math.Min(guideLow[row], jFrom);
-                    guideHigh[row] = Math.Max(guideHigh[row], jTo);
+                    for (var i = 0; i <= n; i++)
+                    {
+                        bands[i] *= 2;
+                    }
                 }
+                else
+                {
+                    var wider = (int[])bands.Clone();
+                    foreach (var row in touched)
+                    {
+                        var reach = 2 * bands[row];
+                        for (var i = Math.Max(0, row - reach); i <= Math.Min(n, row + reach); i++)
+                        {
+                            wider[i] = Math.Max(wider[i], 2 * bands[row]);
+                        }
+                    }
 
-                i0 += bead.EnglishCount;
-                j0 += bead.VietnameseCount;
+                    wider.CopyTo(bands, 0);
+                }
+            }
+
+            previous = scores;
+            if (local)
+            {
+                // The band grows to take in the path found: it never gives up cells it searched (a band moved with a path
+                // that strayed could lose the translations it left).
+                var (oldLow, oldHigh) = ((int[])guideLow.Clone(), (int[])guideHigh.Clone());
+                Around(path, guideLow, guideHigh);
+                for (var i = 0; i <= n; i++)
+                {
+                    guideLow[i] = Math.Min(guideLow[i], oldLow[i]);
+                    guideHigh[i] = Math.Max(guideHigh[i], oldHigh[i]);
+                }
+            }
+            else
+            {
+                Around(path, guideLow, guideHigh);
             }
         }
     }
 
-    private (List<Bead> Path, bool Touched, Scores? Scores) Search(Input input, int[] guideLow, int[] guideHigh, int band, Scores? previous, CancellationToken cancellationToken)
+    // Widens the guide of each row to the guides of the rows within reach of it: where the path runs along one row (a
+    // run of one-sided sentences), a path that takes the run a few rows earlier or later stays inside the band.
+    private static void Dilate(int[] guideLow, int[] guideHigh, int reach)
+    {
+        var low = (int[])guideLow.Clone();
+        var high = (int[])guideHigh.Clone();
+        for (var i = 0; i < low.Length; i++)
+        {
+            for (var k = Math.Max(0, i - reach); k <= Math.Min(low.Length - 1, i + reach); k++)
+            {
+                guideLow[i] = Math.Min(guideLow[i], low[k]);
+                guideHigh[i] = Math.Max(guideHigh[i], high[k]);
+            }
+        }
+    }
+
+    // The cells each row of the path passes through, as guide.
+    private static void Around(List<Bead> path, int[] guideLow, int[] guideHigh)
+    {
+        Array.Fill(guideLow, int.MaxValue);
+        Array.Fill(guideHigh, int.MinValue);
+        var i0 = 0;
+        var j0 = 0;
+        guideLow[0] = 0;
+        guideHigh[0] = 0;
+        foreach (var bead in path)
+        {
+            for (var k = 0; k <= bead.EnglishCount; k++)
+            {
+                var row = i0 + k;
+                var jFrom = j0;
+                var jTo = j0 + bead.VietnameseCount;
+                guideLow[row] = Math.Min(guideLow[row], jFrom);
+                guideHigh[row] = Math.Max(guideHigh[row], jTo);
+            }
+
+            i0 += bead.EnglishCount;
+            j0 += bead.VietnameseCount;
+        }
+    }
+
+    // The best path in the band, the rows where it met the band's edge in a way that asks for a wider band (none when
+    // the band is wide enough), and the pair scores when they are kept.
+    private (List<Bead> Path, List<int> Touched, Scores? Scores) Search(Input input, int[] guideLow, int[] guideHigh, int[] bands, Scores? previous, int moves, long alwaysWidenCells, Counts counts, CancellationToken cancellationToken)
     {
         var n = input.English.Count;
         var m = input.Vietnamese.Count;
@@ -182,8 +299,8 @@ internal sealed class BeadAligner
         var offset = new long[n + 2];
         for (var i = 0; i <= n; i++)
         {
-            low[i] = Math.Max(0, guideLow[i] - band);
-            var high = Math.Min(m, guideHigh[i] + band);
+            low[i] = Math.Max(0, guideLow[i] - bands[i]);
+            var high = Math.Min(m, guideHigh[i] + bands[i]);
             if (i == n)
             {
                 high = m;
@@ -224,7 +341,7 @@ internal sealed class BeadAligner
                 }
 
                 var blockStart = keep is null ? offset[i] : 0;
-                ScoreBlock(input, offset, low, i, blockEnd, blockStart, scores, previous);
+                ScoreBlock(input, offset, low, i, blockEnd, blockStart, scores, previous, moves, counts);
                 for (; i < blockEnd; i++)
                 {
                     var width = (int)(offset[i + 1] - offset[i]);
@@ -279,6 +396,7 @@ internal sealed class BeadAligner
             // Walk back from (n, m), in whichever state ends cheaper.
             var path = new List<Bead>();
             var touching = new List<int>();
+            var touchRows = new List<int>();
             int bi = n, bj = m;
             var endAt = offset[n] + m - low[n];
             var inParallel = parallel[endAt] <= oneSided[endAt];
@@ -288,6 +406,7 @@ internal sealed class BeadAligner
                 if ((bj == low[bi] && low[bi] > 0) || (bj == high && high < m))
                 {
                     touching.Add(path.Count);
+                    touchRows.Add(bi);
                 }
 
                 var at = offset[bi] + bj - low[bi];
@@ -312,7 +431,15 @@ internal sealed class BeadAligner
             path.Reverse();
             // A small search widens whenever the path meets the edge (matching aligns short regions whose passages may
             // lie far off the diagonal); a large one only where the touch is near translations.
-            var widen = touching.Count > 0 && (cells <= AlwaysWidenCells || touching.Exists(k => NearParallelStretch(path, path.Count - 1 - k)));
+            var widen = new List<int>();
+            for (var t = 0; t < touching.Count; t++)
+            {
+                if (cells <= alwaysWidenCells || NearParallelStretch(path, path.Count - 1 - touching[t]))
+                {
+                    widen.Add(touchRows[t]);
+                }
+            }
+
             return (path, widen, keep);
         }
         finally
@@ -331,23 +458,24 @@ internal sealed class BeadAligner
     // The scores of the four pair beads (1-1, 2-1, 1-2, 2-2) ending at each cell of rows [first, end), at
     // PairMoves * (cell − blockStart); NaN for a bead whose start lies outside the band (never used). Scores the
     // previous search computed are copied, not computed again.
-    private void ScoreBlock(Input input, long[] offset, int[] low, int first, int end, long blockStart, double[] scores, Scores? previous)
+    private void ScoreBlock(Input input, long[] offset, int[] low, int first, int end, long blockStart, double[] scores, Scores? previous, int moves, Counts counts)
     {
         if (offset[end] - offset[first] < ParallelCells)
         {
             for (var i = first; i < end; i++)
             {
-                ScoreRow(input, offset, low, i, blockStart, scores, previous);
+                ScoreRow(input, offset, low, i, blockStart, scores, previous, moves, counts);
             }
 
             return;
         }
 
-        Parallel.For(first, end, i => ScoreRow(input, offset, low, i, blockStart, scores, previous));
+        Parallel.For(first, end, i => ScoreRow(input, offset, low, i, blockStart, scores, previous, moves, counts));
     }
 
-    private void ScoreRow(Input input, long[] offset, int[] low, int i, long blockStart, double[] scores, Scores? previous)
+    private void ScoreRow(Input input, long[] offset, int[] low, int i, long blockStart, double[] scores, Scores? previous, int moves, Counts counts)
     {
+        var computed = 0;
         var width = (int)(offset[i + 1] - offset[i]);
         for (var w = 0; w < width; w++)
         {
@@ -357,9 +485,25 @@ internal sealed class BeadAligner
             for (var move = 0; move < PairMoves; move++)
             {
                 var score = known >= 0 ? previous!.Values[known + move] : double.NaN;
-                scores[pairs + move] = double.IsNaN(score) ? PairScore(input, offset, low, i, j, PairShapes[move].English, PairShapes[move].Vietnamese) : score;
+                if (double.IsNaN(score) && move < moves)
+                {
+                    score = PairScore(input, offset, low, i, j, PairShapes[move].English, PairShapes[move].Vietnamese);
+                    computed += double.IsNaN(score) ? 0 : 1;
+                }
+
+                scores[pairs + move] = score;
             }
         }
+
+        Interlocked.Add(ref counts.PairScores, computed);
+    }
+
+    /// <summary>What an alignment took: banded searches, and pair scores computed (or masked) in them.</summary>
+    private sealed class Counts
+    {
+        public long PairScores;
+
+        public int Searches { get; set; }
     }
 
     private double PairScore(Input input, long[] offset, int[] low, int i, int j, int englishCount, int vietnameseCount)

@@ -119,6 +119,73 @@ public sealed class BeadAlignerTests
         searches.Should().BeGreaterThan(1, "a search of fewer cells than AlwaysWidenCells widens whenever it meets the edge");
     }
 
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void Align_GuidedByOneToOneBeads_SameBeadsAsTheFullSearch(int seed)
+    {
+        // Deletions, insertions, a long one-sided block far off the diagonal, and sentences split in two: the guided search
+        // (lowered to start on these short texts) must find the beads of the full search.
+        var random = new Random(seed);
+        var english = new List<string>();
+        var vietnamese = new List<string>();
+        for (var i = 0; i < 400; i++)
+        {
+            var sentence = Synthetic.Sentence(random, random.Next(4) == 0 ? 1000 + i : null);
+            var draw = random.Next(100);
+            if (i == 150)
+            {
+                vietnamese.AddRange(Enumerable.Range(0, 70).Select(k => Synthetic.Sentence(random, 9000 + k)));
+            }
+
+            if (draw < 4)
+            {
+                english.Add(sentence);
+            }
+            else if (draw < 8)
+            {
+                vietnamese.Add(Synthetic.Sentence(random, 5000 + i));
+            }
+            else if (draw < 14)
+            {
+                var second = Synthetic.Sentence(random, null, 4, 12);
+                english.Add(sentence[..^1] + ", " + second[..^1] + ".");
+                vietnamese.Add(Synthetic.SameShape(random, sentence));
+                vietnamese.Add(Synthetic.SameShape(random, second));
+            }
+            else
+            {
+                english.Add(sentence);
+                vietnamese.Add(Synthetic.SameShape(random, sentence));
+            }
+        }
+
+        var (en, vi) = (Synthetic.Features(english), Synthetic.Features(vietnamese));
+        var full = new BeadAligner(PairScorer.Default) { GuidedCells = long.MaxValue };
+        var guided = new BeadAligner(PairScorer.Default) { GuidedCells = 0 };
+
+        var expected = full.Align(en, vi);
+        var beads = guided.Align(en, vi, out var searches);
+
+        CheckBeads(beads, english.Count, vietnamese.Count);
+        beads.Should().Equal(expected);
+        searches.Should().BeGreaterThan(1, "the 1-1 beads place the path before every bead is searched");
+    }
+
+    [Test]
+    public void Align_GuidedUnrelatedTexts_EverySentenceInOneBead()
+    {
+        var random = new Random(5);
+        var english = Synthetic.Features(Enumerable.Range(0, 500).Select(i => Synthetic.Sentence(random, 1000 + i)));
+        var vietnamese = Synthetic.Features(Enumerable.Range(0, 650).Select(i => Synthetic.Sentence(random, 50_000 + i)));
+        var guided = new BeadAligner(PairScorer.Default) { GuidedCells = 0 };
+
+        var beads = guided.Align(english, vietnamese);
+
+        CheckBeads(beads, 500, 650);
+        beads.Should().OnlyContain(b => b.Kind == BeadKind.OneToZero || b.Kind == BeadKind.ZeroToOne);
+    }
+
     [TestCase(30, 12, 5)] // a short insertion in the middle
     [TestCase(30, 0, 8)] // at the start
     [TestCase(20, 20, 25)] // a long block at the end, like a page's related-news list
