@@ -30,6 +30,9 @@ internal sealed class SyllableLanguageModel
     private const uint Magic = 0x52564C41; // "ALVR"
     private const int Version = 3;
 
+    // The most a model may hold uncompressed (the shipped one holds far less); a larger stream is refused, not buffered.
+    private const int MaxFileBytes = 1 << 30;
+
     private static readonly string[] SpecialTokens = ["<s>", "</s>", "<unk>", "<num>", "<c>"];
 
     private readonly string[] vocabulary;
@@ -232,7 +235,18 @@ internal sealed class SyllableLanguageModel
 
         // The rest is read in one go and parsed from memory: most of it is millions of small varints.
         using var buffer = new MemoryStream();
-        reader.BaseStream.CopyTo(buffer);
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = reader.BaseStream.Read(chunk)) > 0)
+        {
+            if (buffer.Length + read > MaxFileBytes)
+            {
+                throw new InvalidDataException($"syllable model is larger than {MaxFileBytes >> 20} MB uncompressed");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
         return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), version);
     });
 
