@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Trains the embedded diacritic-restoration model src/Aligner/Models/restorer.bin with the repository's trainer
 # (aligner train-restorer), from the Vietnamese Wikipedia text of ../shared/data/vi-wiki ONLY: viwiki.vi.gz (about
-# 2017, 12.96 M syllables) and viwik19-prose.vi.gz (2019 prose, 4.59 M syllables). Trigrams seen at least twice
-# (the default): keeping all of them (--min-trigram-count 1, 11.9 MB) gained 0.06-0.12 point on NTREX dev but
-# loaded about twice as slowly (0.9-1.9 s against 0.5-0.8 s on the shared machine), over the 1 s budget.
+# 2017, 12.96 M syllables) and viwik19-prose.vi.gz (2019 prose, 4.59 M syllables). The trainer's defaults: all trigrams
+# kept (those seen twice only: -0.18 point on NTREX dev), up to 16 accented forms per bare key (12 left out real words
+# such as dơi "bat" behind đội, đối, dõi ...: -0.16 point), a form kept when at least 0.0001 of its key's occurrences.
 # The baomoi news corpus has no licence and is kept for evaluation: it must never go into a shipped model.
 # Usage: bash training/restorer.sh [OUTPUT]   (needs ../shared beside the repository; single-threaded, ~2 GB RAM)
 set -euo pipefail

@@ -16,8 +16,8 @@ internal static class TrainRestorerCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var output = new Option<string>("--output", "-o") { Description = "Where to write the model.", Required = true };
-        var minTrigram = new Option<int>("--min-trigram-count") { Description = "Prune trigrams seen fewer times (default 2).", DefaultValueFactory = _ => RestorerTrainerOptions.Default.MinTrigramCount };
-        var minShare = new Option<double>("--min-candidate-share") { Description = "An accented form is a candidate only when at least this share of its bare spelling's occurrences (default 0.0005).", DefaultValueFactory = _ => RestorerTrainerOptions.Default.MinCandidateShare };
+        var minTrigram = new Option<int>("--min-trigram-count") { Description = "Prune trigrams seen fewer times (default 1: all kept).", DefaultValueFactory = _ => RestorerTrainerOptions.Default.MinTrigramCount };
+        var minShare = new Option<double>("--min-candidate-share") { Description = "An accented form is a candidate only when at least this share of its bare spelling's occurrences (default 0.0001).", DefaultValueFactory = _ => RestorerTrainerOptions.Default.MinCandidateShare };
         var minSyllable = new Option<int>("--min-syllable-count") { Description = "Syllable forms seen fewer times are unknown (default 2).", DefaultValueFactory = _ => RestorerTrainerOptions.Default.MinSyllableCount };
         var command = new Command("train-restorer", """
             Trains the syllable trigram model of the diacritic restorer (Kneser-Ney, pruned, quantised) from your own

@@ -129,12 +129,12 @@ internal sealed class SyllableBeamSearch(SyllableLanguageModel model, DiacriticR
             var baseScore = stScore[s];
 
             // A context u v that is not a bigram has no trigram either: skip those lookups.
-            var context = model.TryContextBackoff(u, v, out var backoff);
+            var context = model.ContextSlot(u, v, out var backoff);
             var row = stK[s] * k;
             for (var j = 0; j < k; j++)
             {
                 var w = list?[j] ?? fixedId;
-                if (!context || !model.TryTrigram(u, v, w, out var lp))
+                if (!model.TryTrigramAt(context, w, out var lp))
                 {
                     var bi = biCache[row + j];
                     if (float.IsNaN(bi))

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Aligner.Input;
 using Aligner.Normalization;
 
@@ -27,7 +28,10 @@ internal sealed class SyllableLanguageModel
     internal const int FirstSyllable = 5;
 
     private const uint Magic = 0x52564C41; // "ALVR"
-    private const int Version = 2;
+    private const int Version = 3;
+
+    // The most a model may hold uncompressed (the shipped one holds far less); a larger stream is refused, not buffered.
+    private const int MaxFileBytes = 1 << 30;
 
     private static readonly string[] SpecialTokens = ["<s>", "</s>", "<unk>", "<num>", "<c>"];
 
@@ -41,7 +45,6 @@ internal sealed class SyllableLanguageModel
 
     // Quantised n-gram tables as stored (sorted keys) and as hash tables for lookups.
     private readonly int bigramCount;
-    private readonly int trigramCount;
     private readonly Quantizer bigramProbQ;
     private readonly Quantizer bigramBackoffQ;
     private readonly Quantizer trigramProbQ;
@@ -51,9 +54,12 @@ internal sealed class SyllableLanguageModel
     private readonly uint[] biSlots;
     private readonly ushort[] biValues; // probability byte | backoff byte << 8
     private readonly int biShift;
-    private readonly ulong[] triSlots;
+
+    // Trigrams grouped by context: the bigram slot of u v gives the range of its stored w, sorted, in triWords.
+    private readonly int[] biTriStart;
+    private readonly ushort[] biTriCount;
+    private readonly ushort[] triWords;
     private readonly byte[] triValues;
-    private readonly int triShift;
     private readonly float[] biProbTable;
     private readonly float[] biBackoffTable;
     private readonly float[] triProbTable;
@@ -72,6 +78,24 @@ internal sealed class SyllableLanguageModel
         ulong[] trigramKeys,
         byte[] trigramProb,
         Quantizer trigramProbQ)
+        : this(vocabulary, unigram, unigramBackoff, candidateFlags, capitalBonus, bigramKeys, bigramProb, bigramBackoff, bigramProbQ, bigramBackoffQ, Grouped(bigramKeys, trigramKeys, trigramProb), trigramProbQ)
+    {
+    }
+
+    // The model proper: the trigrams grouped by context, in the order of the (sorted) bigram keys.
+    private SyllableLanguageModel(
+        string[] vocabulary,
+        float[] unigram,
+        float[] unigramBackoff,
+        byte[] candidateFlags,
+        float[] capitalBonus,
+        uint[] bigramKeys,
+        byte[] bigramProb,
+        byte[] bigramBackoff,
+        Quantizer bigramProbQ,
+        Quantizer bigramBackoffQ,
+        (int[] Counts, ushort[] Words, byte[] Prob) trigrams,
+        Quantizer trigramProbQ)
     {
         this.vocabulary = vocabulary;
         this.unigram = unigram;
@@ -79,7 +103,6 @@ internal sealed class SyllableLanguageModel
         this.candidateFlags = candidateFlags;
         this.capitalBonus = capitalBonus;
         bigramCount = bigramKeys.Length;
-        trigramCount = trigramKeys.Length;
         this.bigramProbQ = bigramProbQ;
         this.bigramBackoffQ = bigramBackoffQ;
         this.trigramProbQ = trigramProbQ;
@@ -110,35 +133,85 @@ internal sealed class SyllableLanguageModel
         biBackoffTable = bigramBackoffQ.Table();
         triProbTable = trigramProbQ.Table();
 
-        (biSlots, biShift) = NewTable<uint>(bigramKeys.Length, uint.MaxValue);
-        biValues = new ushort[biSlots.Length];
-        var mask = biSlots.Length - 1;
-        for (var i = 0; i < bigramKeys.Length; i++)
+        int[] slotOf;
+        (biSlots, biShift, biValues, slotOf) = BuildBigrams(bigramKeys, bigramProb, bigramBackoff);
+        triWords = trigrams.Words;
+        triValues = trigrams.Prob;
+        biTriStart = new int[biSlots.Length];
+        biTriCount = new ushort[biSlots.Length];
+        var start = 0;
+        for (var i = 0; i < slotOf.Length; i++)
         {
-            var slot = (int)((bigramKeys[i] * 0x9E3779B97F4A7C15UL) >> biShift);
-            while (biSlots[slot] != uint.MaxValue)
+            var count = trigrams.Counts[i];
+            biTriStart[slotOf[i]] = start;
+            biTriCount[slotOf[i]] = (ushort)count;
+            start += count;
+        }
+    }
+
+    // Bigrams (sorted, distinct keys) into an open-addressing hash table, probability and backoff bytes packed per
+    // slot; also the slot of each key.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (uint[] Slots, int Shift, ushort[] Values, int[] SlotOf) BuildBigrams(uint[] keys, byte[] prob, byte[] backoff)
+    {
+        var (slots, shift) = NewTable<uint>(keys.Length, uint.MaxValue);
+        var values = new ushort[slots.Length];
+        var slotOf = new int[keys.Length];
+        var mask = slots.Length - 1;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (keys[i] == uint.MaxValue || (i > 0 && keys[i] <= keys[i - 1]))
+            {
+                throw new InvalidDataException("syllable model's bigrams are not sorted");
+            }
+
+            var slot = (int)((keys[i] * 0x9E3779B97F4A7C15UL) >> shift);
+            while (slots[slot] != uint.MaxValue)
             {
                 slot = (slot + 1) & mask;
             }
 
-            biSlots[slot] = bigramKeys[i];
-            biValues[slot] = (ushort)(bigramProb[i] | (bigramBackoff[i] << 8));
+            slots[slot] = keys[i];
+            values[slot] = (ushort)(prob[i] | (backoff[i] << 8));
+            slotOf[i] = slot;
         }
 
-        (triSlots, triShift) = NewTable<ulong>(trigramKeys.Length, ulong.MaxValue);
-        triValues = new byte[triSlots.Length];
-        mask = triSlots.Length - 1;
+        return (slots, shift, values, slotOf);
+    }
+
+    // Sorted trigram keys as groups per bigram (the context u v), walking both sorted lists together; a trigram
+    // whose context is not a stored bigram can never be reached and is dropped.
+    private static (int[] Counts, ushort[] Words, byte[] Prob) Grouped(uint[] bigramKeys, ulong[] trigramKeys, byte[] trigramProb)
+    {
+        var counts = new int[bigramKeys.Length];
+        var words = new ushort[trigramKeys.Length];
+        var prob = new byte[trigramKeys.Length];
+        var n = 0;
+        var b = 0;
         for (var i = 0; i < trigramKeys.Length; i++)
         {
-            var slot = (int)((trigramKeys[i] * 0x9E3779B97F4A7C15UL) >> triShift);
-            while (triSlots[slot] != ulong.MaxValue)
+            if (i > 0 && trigramKeys[i] <= trigramKeys[i - 1])
             {
-                slot = (slot + 1) & mask;
+                throw new InvalidDataException("syllable model's trigrams are not sorted");
             }
 
-            triSlots[slot] = trigramKeys[i];
-            triValues[slot] = trigramProb[i];
+            var context = trigramKeys[i] >> 16;
+            while (b < bigramKeys.Length && bigramKeys[b] < context)
+            {
+                b++;
+            }
+
+            if (b < bigramKeys.Length && bigramKeys[b] == context)
+            {
+                counts[b]++;
+                words[n] = (ushort)trigramKeys[i];
+                prob[n++] = trigramProb[i];
+            }
         }
+
+        Array.Resize(ref words, n);
+        Array.Resize(ref prob, n);
+        return (counts, words, prob);
     }
 
     /// <summary>Number of entries in the vocabulary, including the five special tokens.</summary>
@@ -148,7 +221,7 @@ internal sealed class SyllableLanguageModel
     public int BigramCount => bigramCount;
 
     /// <summary>Number of stored trigrams.</summary>
-    public int TrigramCount => trigramCount;
+    public int TrigramCount => triWords.Length;
 
     /// <summary>Number of unaccented syllables (folded, lower case) that have accented candidates.</summary>
     public int KeyCount => candidates.Count;
@@ -158,7 +231,31 @@ internal sealed class SyllableLanguageModel
     /// <exception cref="InvalidDataException">The stream is not a syllable model of this version.</exception>
     public static SyllableLanguageModel Load(Stream stream) => ModelFile.Read(stream, "syllable model", reader =>
     {
-        ModelFile.ReadHeader(reader, Magic, "syllable model", Version, Version);
+        var version = ModelFile.ReadHeader(reader, Magic, "syllable model", 2, Version);
+
+        // The rest is read in one go and parsed from memory: most of it is millions of small varints.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = reader.BaseStream.Read(chunk)) > 0)
+        {
+            if (buffer.Length + read > MaxFileBytes)
+            {
+                throw new InvalidDataException($"syllable model is larger than {MaxFileBytes >> 20} MB uncompressed");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), version);
+    });
+
+    // Version 2 stores the trigrams as sorted 64-bit keys (deltas); version 3 as groups in the order of the bigrams:
+    // the size of each group, then the syllables of each (deltas within the group), then the probabilities.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static SyllableLanguageModel Parse(ReadOnlySpan<byte> data, int version)
+    {
+        var reader = new SpanReader(data);
         var count = reader.ReadInt32();
         if (count < FirstSyllable || count > 65535)
         {
@@ -183,34 +280,84 @@ internal sealed class SyllableLanguageModel
             }
         }
 
-        var biProbQ = Quantizer.Read(reader);
-        var biBackQ = Quantizer.Read(reader);
-        var biCount = reader.ReadInt32();
+        var biProbQ = Quantizer.Read(ref reader);
+        var biBackQ = Quantizer.Read(ref reader);
+        var biCount = reader.ReadCount();
         var biKeys = new uint[biCount];
         uint previous = 0;
         for (var i = 0; i < biCount; i++)
         {
-            previous += (uint)reader.Read7BitEncodedInt64();
+            previous += (uint)reader.Read7BitEncodedUInt64();
             biKeys[i] = previous;
         }
 
-        var biProb = ModelFile.ReadExactly(reader, biCount);
-        var biBack = ModelFile.ReadExactly(reader, biCount);
+        var biProb = reader.ReadBytes(biCount);
+        var biBack = reader.ReadBytes(biCount);
 
-        var triQ = Quantizer.Read(reader);
-        var triCount = reader.ReadInt32();
-        var triKeys = new ulong[triCount];
-        ulong last = 0;
-        for (var i = 0; i < triCount; i++)
+        var triQ = Quantizer.Read(ref reader);
+        var triCount = reader.ReadCount();
+        (int[] Counts, ushort[] Words, byte[] Prob) trigrams;
+        if (version == 2)
         {
-            last += (ulong)reader.Read7BitEncodedInt64();
-            triKeys[i] = last;
+            var triKeys = new ulong[triCount];
+            ulong last = 0;
+            for (var i = 0; i < triCount; i++)
+            {
+                last += reader.Read7BitEncodedUInt64();
+                triKeys[i] = last;
+            }
+
+            trigrams = Grouped(biKeys, triKeys, reader.ReadBytes(triCount));
+        }
+        else
+        {
+            var counts = new int[biCount];
+            long total = 0;
+            for (var i = 0; i < biCount; i++)
+            {
+                var size = reader.Read7BitEncodedUInt64();
+                if (size > ushort.MaxValue)
+                {
+                    throw new InvalidDataException("syllable model has a bad trigram group");
+                }
+
+                counts[i] = (int)size;
+                total += counts[i];
+            }
+
+            if (total != triCount)
+            {
+                throw new InvalidDataException("syllable model's trigram groups do not add up");
+            }
+
+            var words = new ushort[triCount];
+            var n = 0;
+            foreach (var size in counts)
+            {
+                ulong w = 0;
+                for (var k = 0; k < size; k++)
+                {
+                    var delta = reader.Read7BitEncodedUInt64();
+                    w += delta;
+                    if ((k > 0 && delta == 0) || w >= (ulong)vocabulary.Length)
+                    {
+                        throw new InvalidDataException("syllable model has a bad trigram");
+                    }
+
+                    words[n++] = (ushort)w;
+                }
+            }
+
+            trigrams = (counts, words, reader.ReadBytes(triCount));
         }
 
-        var triProb = ModelFile.ReadExactly(reader, triCount);
+        if (!reader.AtEnd)
+        {
+            throw new InvalidDataException("syllable model has data after its end");
+        }
 
-        return new SyllableLanguageModel(vocabulary, unigram, backoff, flags, capital, biKeys, biProb, biBack, biProbQ, biBackQ, triKeys, triProb, triQ);
-    });
+        return new SyllableLanguageModel(vocabulary, unigram, backoff, flags, capital, biKeys, biProb, biBack, biProbQ, biBackQ, trigrams, triQ);
+    }
 
     /// <summary>Writes the model to <paramref name="stream"/> (gzip-compressed binary).</summary>
     public void Save(Stream stream) => ModelFile.Write(stream, writer =>
@@ -251,16 +398,27 @@ internal sealed class SyllableLanguageModel
         }
 
         trigramProbQ.Write(writer);
-        var (trigramKeys, trigramValues) = Sorted(triSlots, triValues, ulong.MaxValue);
-        writer.Write(trigramKeys.Length);
-        ulong last = 0;
-        foreach (var key in trigramKeys)
+        var slots = SortedSlots(biSlots, uint.MaxValue);
+        writer.Write(triWords.Length);
+        foreach (var slot in slots)
         {
-            writer.Write7BitEncodedInt64((long)(key - last));
-            last = key;
+            writer.Write7BitEncodedInt(biTriCount[slot]);
         }
 
-        writer.Write(trigramValues);
+        foreach (var slot in slots)
+        {
+            var previousWord = 0;
+            for (var i = biTriStart[slot]; i < biTriStart[slot] + biTriCount[slot]; i++)
+            {
+                writer.Write7BitEncodedInt(triWords[i] - previousWord);
+                previousWord = triWords[i];
+            }
+        }
+
+        foreach (var slot in slots)
+        {
+            writer.Write(triValues, biTriStart[slot], biTriCount[slot]);
+        }
     });
 
     /// <summary>
@@ -310,28 +468,36 @@ internal sealed class SyllableLanguageModel
         TryTrigram(u, v, w, out var p) ? p : ContextBackoff(u, v) + BigramScore(v, w);
 
     /// <summary>log P(w | u v) when the trigram is stored.</summary>
-    internal bool TryTrigram(int u, int v, int w, out float logProbability)
+    internal bool TryTrigram(int u, int v, int w, out float logProbability) =>
+        TryTrigramAt(FindBigram(BigramKey(u, v)), w, out logProbability);
+
+    /// <summary>log P(w | context) when the trigram is stored; <paramref name="contextSlot"/> from <see cref="ContextSlot"/>.</summary>
+    internal bool TryTrigramAt(int contextSlot, int w, out float logProbability)
     {
-        var tri = TrigramKey(u, v, w);
-        var mask = triSlots.Length - 1;
-        var slot = (int)((tri * 0x9E3779B97F4A7C15UL) >> triShift);
-        while (true)
+        if (contextSlot >= 0)
         {
-            var k = triSlots[slot];
-            if (k == tri)
+            var count = biTriCount[contextSlot];
+            if (count > 0)
             {
-                logProbability = triProbTable[triValues[slot]];
-                return true;
+                var at = triWords.AsSpan(biTriStart[contextSlot], count).BinarySearch((ushort)w);
+                if (at >= 0)
+                {
+                    logProbability = triProbTable[triValues[biTriStart[contextSlot] + at]];
+                    return true;
+                }
             }
-
-            if (k == ulong.MaxValue)
-            {
-                logProbability = 0;
-                return false;
-            }
-
-            slot = (slot + 1) & mask;
         }
+
+        logProbability = 0;
+        return false;
+    }
+
+    /// <summary>The slot of the trigram context u v (−1 when u v is not a stored bigram) and its backoff weight (0 then).</summary>
+    internal int ContextSlot(int u, int v, out float backoff)
+    {
+        var slot = FindBigram(BigramKey(u, v));
+        backoff = slot >= 0 ? biBackoffTable[biValues[slot] >> 8] : 0f;
+        return slot;
     }
 
     /// <summary>log P(w | v), the bigram level.</summary>
@@ -346,14 +512,6 @@ internal sealed class SyllableLanguageModel
     {
         var slot = FindBigram(BigramKey(u, v));
         return slot >= 0 ? biBackoffTable[biValues[slot] >> 8] : 0f;
-    }
-
-    /// <summary>The backoff weight of the trigram context u v; false (and 0) when u v is not a stored bigram.</summary>
-    internal bool TryContextBackoff(int u, int v, out float backoff)
-    {
-        var slot = FindBigram(BigramKey(u, v));
-        backoff = slot >= 0 ? biBackoffTable[biValues[slot] >> 8] : 0f;
-        return slot >= 0;
     }
 
     internal static uint BigramKey(int v, int w) => ((uint)v << 16) | (uint)w;
@@ -384,6 +542,22 @@ internal sealed class SyllableLanguageModel
     private static (TKey[] Keys, TValue[] Values) Sorted<TKey, TValue>(TKey[] slots, TValue[] values, TKey empty)
         where TKey : IEquatable<TKey>
     {
+        var order = SortedSlots(slots, empty);
+        var keys = new TKey[order.Length];
+        var kept = new TValue[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            keys[i] = slots[order[i]];
+            kept[i] = values[order[i]];
+        }
+
+        return (keys, kept);
+    }
+
+    // The occupied slots of a hash table in the order of their keys.
+    private static int[] SortedSlots<TKey>(TKey[] slots, TKey empty)
+        where TKey : IEquatable<TKey>
+    {
         var count = 0;
         foreach (var key in slots)
         {
@@ -391,19 +565,19 @@ internal sealed class SyllableLanguageModel
         }
 
         var keys = new TKey[count];
-        var kept = new TValue[count];
+        var order = new int[count];
         var n = 0;
         for (var i = 0; i < slots.Length; i++)
         {
             if (!slots[i].Equals(empty))
             {
                 keys[n] = slots[i];
-                kept[n++] = values[i];
+                order[n++] = i;
             }
         }
 
-        Array.Sort(keys, kept);
-        return (keys, kept);
+        Array.Sort(keys, order);
+        return order;
     }
 
     private static (T[] Slots, int Shift) NewTable<T>(int count, T empty)
@@ -460,7 +634,7 @@ internal readonly record struct Quantizer(float Low, float High)
         writer.Write(High);
     }
 
-    public static Quantizer Read(BinaryReader reader)
+    public static Quantizer Read(ref SpanReader reader)
     {
         var low = reader.ReadSingle();
         var high = reader.ReadSingle();
@@ -470,5 +644,63 @@ internal readonly record struct Quantizer(float Low, float High)
         }
 
         return new Quantizer(low, high);
+    }
+}
+
+/// <summary>Reads what a <see cref="BinaryWriter"/> wrote from memory; running past the end is <see cref="EndOfStreamException"/>.</summary>
+internal ref struct SpanReader(ReadOnlySpan<byte> data)
+{
+    private readonly ReadOnlySpan<byte> data = data;
+    private int position;
+
+    public readonly bool AtEnd => position == data.Length;
+
+    public byte ReadByte() => position < data.Length ? data[position++] : throw new EndOfStreamException();
+
+    public int ReadInt32() => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+
+    public float ReadSingle() => System.Buffers.Binary.BinaryPrimitives.ReadSingleLittleEndian(Take(4));
+
+    /// <summary>A non-negative 32-bit count.</summary>
+    public int ReadCount()
+    {
+        var count = ReadInt32();
+        return count >= 0 && count <= data.Length - position ? count : throw new InvalidDataException($"bad count {count}");
+    }
+
+    public byte[] ReadBytes(int count) => Take(count).ToArray();
+
+    public string ReadString()
+    {
+        var length = (int)Read7BitEncodedUInt64();
+        return length >= 0 ? System.Text.Encoding.UTF8.GetString(Take(length)) : throw new InvalidDataException("bad string length");
+    }
+
+    public ulong Read7BitEncodedUInt64()
+    {
+        ulong result = 0;
+        for (var shift = 0; shift < 70; shift += 7)
+        {
+            var b = ReadByte();
+            result |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return result;
+            }
+        }
+
+        throw new FormatException("bad 7-bit encoded number");
+    }
+
+    private ReadOnlySpan<byte> Take(int count)
+    {
+        if ((uint)count > (uint)(data.Length - position))
+        {
+            throw new EndOfStreamException();
+        }
+
+        var span = data.Slice(position, count);
+        position += count;
+        return span;
     }
 }

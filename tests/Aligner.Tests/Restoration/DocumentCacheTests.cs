@@ -14,8 +14,8 @@ public sealed class DocumentCacheTests
     [Test]
     public void Restore_WithoutContext_TakesTheModelsForm()
     {
-        // The reference for the tests below: on its own the model leaves the name "Thanh" (a form of its own).
-        Restorer.Restore(Caption, cache: null).Should().Be("anh Thanh nói với cô ấy");
+        // The reference for the tests below: on its own the model reads the name "Thanh" as "Thạnh".
+        Restorer.Restore(Caption, cache: null).Should().Be("anh Thạnh nói với cô ấy");
     }
 
     [Test]
@@ -97,7 +97,7 @@ public sealed class DocumentCacheTests
         var cache = restorer.CreateCache("Anh Thành nói với cô ấy rằng cô sẽ đến.");
 
         cache.IsEmpty.Should().BeTrue();
-        restorer.Restore(Caption, cache).Should().Be("anh Thanh nói với cô ấy");
+        restorer.Restore(Caption, cache).Should().Be("anh Thạnh nói với cô ấy");
     }
 
     [Test]
@@ -149,11 +149,11 @@ public sealed class DocumentCacheTests
     {
         // A bare text about rain: alone, the last line reads "mua" as "mùa" (season); the second pass counts the
         // first pass's "mưa" (rain) of the lines before and reads it the same way.
-        const string text = "Mua lon keo dai o Ha Noi\nTroi mua to suot dem qua, nuoc ngap nhieu tuyen pho.\nCon mua lon nhat trong nam.\nNguoi dan di lam trong mua.";
+        const string text = "Mua lon keo dai o Ha Noi\nTroi mua to suot dem qua, nuoc ngap nhieu tuyen pho.\nCon mua lon nhat trong nam.\nTre em choi trong mua.";
         var onePass = new DiacriticRestorer(Restorer.Model, DiacriticRestorerOptions.Default with { SelfCacheWeight = 0 }, Restorer.Detector);
 
-        onePass.Restore(text).Split('\n')[3].Should().Be("Người dân đi làm trong mùa.");
-        Restorer.Restore(text).Split('\n')[3].Should().Be("Người dân đi làm trong mưa.");
+        onePass.Restore(text).Split('\n')[3].Should().Be("Trẻ em chơi trong mùa.");
+        Restorer.Restore(text).Split('\n')[3].Should().Be("Trẻ em chơi trong mưa.");
         Restorer.Analyze(text).Syllables.Should().HaveCount(onePass.Analyze(text).Syllables.Count, "the second pass reports every syllable");
     }
 

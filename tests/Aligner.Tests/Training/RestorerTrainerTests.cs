@@ -52,6 +52,64 @@ public sealed class RestorerTrainerTests
         loaded.BigramCount.Should().Be(model.BigramCount);
         loaded.TrigramCount.Should().Be(model.TrigramCount);
         loaded.LogProbability("học", "sinh", "đi").Should().Be(model.LogProbability("học", "sinh", "đi"));
+        foreach (var line in Corpus)
+        {
+            var words = line.ToLowerInvariant().Split(' ').Select(w => w.Trim(',', '.')).ToArray();
+            for (var i = 2; i < words.Length; i++)
+            {
+                loaded.LogProbability(words[i - 2], words[i - 1], words[i]).Should().Be(model.LogProbability(words[i - 2], words[i - 1], words[i]), line);
+                loaded.LogProbability(words[i], words[i - 1], words[i - 2]).Should().Be(model.LogProbability(words[i], words[i - 1], words[i - 2]), "unseen trigrams back off alike");
+            }
+        }
+
+        using var again = new MemoryStream();
+        loaded.Save(again);
+        again.ToArray().Should().Equal(stream.ToArray(), "a loaded model saves the same bytes");
+    }
+
+    [Test]
+    public void Load_Version2_ReadsSortedTrigramKeys()
+    {
+        // Version 2 stored the trigrams as sorted 64-bit keys: bigrams <s> <s>, <s> à ("à" is id 5), à à; trigram <s> <s> à.
+        using var stream = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Compress, leaveOpen: true))
+        using (var writer = new BinaryWriter(gzip))
+        {
+            writer.Write(0x52564C41u);
+            writer.Write(2);
+            writer.Write(6);
+            foreach (var token in new[] { "<s>", "</s>", "<unk>", "<num>", "<c>", "à" })
+            {
+                writer.Write(token);
+                writer.Write(-2f);
+                writer.Write(-0.5f);
+                writer.Write((byte)(token == "à" ? 1 : 0));
+                writer.Write(0f);
+            }
+
+            writer.Write(-10f); // bigram probability quantiser
+            writer.Write(0f);
+            writer.Write(-10f); // bigram backoff quantiser
+            writer.Write(0f);
+            writer.Write(3);
+            writer.Write7BitEncodedInt64(0); // <s> <s>
+            writer.Write7BitEncodedInt64(5); // <s> à
+            writer.Write7BitEncodedInt64((5L << 16) + 5 - 5); // à à
+            writer.Write(new byte[] { 255, 255, 204 }); // probabilities 0, 0 and -2
+            writer.Write(new byte[] { 255, 255, 255 });
+            writer.Write(-10f); // trigram quantiser
+            writer.Write(0f);
+            writer.Write(1);
+            writer.Write7BitEncodedInt64(5); // <s> <s> à
+            writer.Write(new byte[] { 255 }); // probability 0
+        }
+
+        stream.Position = 0;
+        var model = SyllableLanguageModel.Load(stream);
+
+        model.TrigramCount.Should().Be(1);
+        model.LogProbability("<s>", "<s>", "à").Should().Be(0);
+        model.LogProbability("à", "à", "à").Should().BeApproximately(-2, 0.01, "no trigram: backoff 0 of à à, then P(à | à)");
     }
 
     [Test]
