@@ -86,19 +86,20 @@ internal sealed class ComparableLinker
         var halfWidth = (long)n * m <= MaximumPairs ? m : (int)Math.Max(1, MaximumPairs / (2L * n));
         var rows = new List<Pair>[n];
         var rowBest = new double[n];
-        var columnBest = new double[n][];
+        // Each row's probabilities within its window (memory linear in the pairs scored, not n × m).
+        var window = new (int From, double[] Probabilities)[n];
         Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var row = new List<Pair>();
-            var best = new double[m];
             var centre = (long)i * m / Math.Max(1, n);
             var from = (int)Math.Max(0, centre - halfWidth);
             var to = (int)Math.Min(m, centre + halfWidth + 1);
+            var probabilities = new double[Math.Max(0, to - from)];
             var rowMax = 0.0;
             for (var j = from; j < to; j++)
             {
                 var p = scorer.LinkProbability(english[i], vietnamese[j]);
-                best[j] = p;
+                probabilities[j - from] = p;
                 rowMax = Math.Max(rowMax, p);
                 if (p >= LinkThreshold)
                 {
@@ -108,7 +109,7 @@ internal sealed class ComparableLinker
 
             rows[i] = row;
             rowBest[i] = rowMax;
-            columnBest[i] = best;
+            window[i] = (from, probabilities);
         });
 
         var candidates = new List<Pair>();
@@ -116,9 +117,10 @@ internal sealed class ComparableLinker
         for (var i = 0; i < n; i++)
         {
             candidates.AddRange(rows[i]);
-            for (var j = 0; j < m; j++)
+            var (from, probabilities) = window[i];
+            for (var k = 0; k < probabilities.Length; k++)
             {
-                vietnameseBest[j] = Math.Max(vietnameseBest[j], columnBest[i][j]);
+                vietnameseBest[from + k] = Math.Max(vietnameseBest[from + k], probabilities[k]);
             }
         }
 
