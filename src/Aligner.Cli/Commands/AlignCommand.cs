@@ -69,6 +69,7 @@ internal static class AlignCommand
                 var en = TextInput.Load(parse.GetValue(english) ?? throw new InvalidDataException("align needs ENGLISH_FILE and VIETNAMESE_FILE, or --pairs LIST (see aligner align --help)"), io, textEncoding);
                 var vi = TextInput.Load(parse.GetValue(vietnamese) ?? throw new InvalidDataException("align needs VIETNAMESE_FILE after ENGLISH_FILE (see aligner align --help)"), io, textEncoding);
                 (en, vi) = CheckLanguages(en, vi, parse.GetValue(strict), io);
+                WarmUpRestorer(paths, vi);
                 var selfTrainingPairs = parse.GetValue(selfTraining);
                 if (selfTrainingPairs < 0)
                 {
@@ -136,6 +137,19 @@ internal static class AlignCommand
             _ = Task.Run(() => Scoring.Lexicon.Default);
         }
     }
+
+    // The restorer loads only when a paragraph lacks its diacritics. In a long Vietnamese text one usually does (a
+    // caption, an exclamation read as bare Vietnamese), and there the load (about half a second) is small beside the
+    // work, so it starts on another core at once; a short text does not pay for it (a tiny pair would take twice as long).
+    private static void WarmUpRestorer(ModelPaths paths, Input.SourceText vietnamese)
+    {
+        if (paths.Restorer is null && vietnamese.Content.Length >= WarmRestorerChars)
+        {
+            _ = Task.Run(() => Restoration.DiacriticRestorer.Default);
+        }
+    }
+
+    private const int WarmRestorerChars = 100_000;
 
     // Pairs read and aligned at once: enough to keep every core busy while the oldest is written, few enough that
     // memory stays bounded (each pair is at most SourceText.MaxFileBytes a side).
