@@ -175,7 +175,7 @@ public sealed class AlignmentPipeline
     }
 
     // The share of the sentences that may pair (neither furniture nor in the other language) that the beads pair.
-    internal static double PairedShare(IReadOnlyList<Bead> beads, SentenceFeatures[] english, SentenceFeatures[] vietnamese)
+    private static double PairedShare(IReadOnlyList<Bead> beads, SentenceFeatures[] english, SentenceFeatures[] vietnamese)
     {
         var candidates = 0;
         foreach (var f in english)

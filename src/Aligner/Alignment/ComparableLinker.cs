@@ -58,13 +58,13 @@ internal sealed class ComparableLinker
         var (candidates, bestEnglish, bestVietnamese) = Candidates(english, vietnamese, cancellationToken);
 
         // The surest pairs first; ties in document order, so the result does not depend on the cores.
-        candidates.Sort(static (a, b) => b.Probability != a.Probability ? b.Probability.CompareTo(a.Probability) : a.English != b.English ? a.English.CompareTo(b.English) : a.Vietnamese.CompareTo(b.Vietnamese));
+        candidates.Sort(static (a, b) => b.Probability != a.Probability ? b.Probability.CompareTo(a.Probability) : a.EnglishStart != b.EnglishStart ? a.EnglishStart.CompareTo(b.EnglishStart) : a.VietnameseStart.CompareTo(b.VietnameseStart));
         foreach (var c in candidates)
         {
-            if (englishBead[c.English] < 0 && vietnameseBead[c.Vietnamese] < 0)
+            if (englishBead[c.EnglishStart] < 0 && vietnameseBead[c.VietnameseStart] < 0)
             {
-                englishBead[c.English] = vietnameseBead[c.Vietnamese] = links.Count;
-                links.Add(new Pair(c.English, 1, c.Vietnamese, 1, c.Probability));
+                englishBead[c.EnglishStart] = vietnameseBead[c.VietnameseStart] = links.Count;
+                links.Add(c);
             }
         }
 
@@ -253,10 +253,5 @@ internal sealed class ComparableLinker
         _ => BeadKind.TwoToTwo,
     };
 
-    private readonly record struct Pair(int EnglishStart, int EnglishCount, int VietnameseStart, int VietnameseCount, double Probability)
-    {
-        public int English => EnglishStart;
-
-        public int Vietnamese => VietnameseStart;
-    }
+    private readonly record struct Pair(int EnglishStart, int EnglishCount, int VietnameseStart, int VietnameseCount, double Probability);
 }

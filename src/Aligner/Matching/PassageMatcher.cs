@@ -135,10 +135,11 @@ public sealed class PassageMatcher
 
         // 4. Reports of one event by two outlets: the pairs of files that are each other's best partner by linked
         // retellings get those links too.
-        var retold = linker is null ? [] : FindRetellings(linker, index, documents, english, vietnamese, shared, found.SelectMany(p => p).ToList(), parallel, cancellationToken);
+        var translated = found.SelectMany(p => p).ToList();
+        var retold = linker is null ? [] : FindRetellings(linker, index, documents, english, vietnamese, shared, translated, parallel, cancellationToken);
 
         // 5. Strongest passages first, a sentence keeps one partner per other file.
-        return Resolve(found.SelectMany(p => p).Concat(retold), documents, english.First, vietnamese.First, files).AsReadOnly();
+        return Resolve(translated.Concat(retold), documents, english.First, vietnamese.First, files).AsReadOnly();
     }
 
     // The seeds, and for each pair of files (English document, Vietnamese document) the weight of the rare keys their
@@ -226,7 +227,7 @@ public sealed class PassageMatcher
             var (en, vi) = pairs[k];
             keyed[k] = DocumentKeys.WithUniqueKeys(documents[en].English.Features, documents[vi].Vietnamese.Features);
             links[k] = linker.Link(keyed[k].English, keyed[k].Vietnamese, cancellationToken);
-            evidence[k] = links[k].Where(b => b.EnglishCount > 0 && b.VietnameseCount > 0).Sum(b => LogOdds(b.Score));
+            evidence[k] = links[k].Where(b => b.EnglishCount > 0 && b.VietnameseCount > 0).Sum(b => Logit(b.Score));
         });
 
         // Each file's best partner by evidence (ties to the first file).
@@ -250,6 +251,7 @@ public sealed class PassageMatcher
             }
         }
 
+        var linkedByTranslation = translated.Select(p => (p.EnglishDocument, p.VietnameseDocument)).ToHashSet();
         var retold = new List<Passage>();
         for (var k = 0; k < pairs.Length; k++)
         {
@@ -261,7 +263,7 @@ public sealed class PassageMatcher
 
             // Files that share a translated passage translate each other: what else they hold is told apart (the
             // translated passages' files in the match collections hold unrelated text, which links would pair wrongly).
-            if (translated.Any(p => p.EnglishDocument == en && p.VietnameseDocument == vi))
+            if (linkedByTranslation.Contains((en, vi)))
             {
                 continue;
             }
@@ -283,8 +285,6 @@ public sealed class PassageMatcher
 
         return retold;
     }
-
-    private static double LogOdds(double p) => Logit(p);
 
 
     // Aligns the English sentences of one file with the Vietnamese sentences of another (or the same) file around
