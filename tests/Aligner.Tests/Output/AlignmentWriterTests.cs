@@ -3,6 +3,7 @@ using Aligner.Input;
 using Aligner.Matching;
 using Aligner.Output;
 using Aligner.Tests.Support;
+using System.Text;
 using FluentAssertions;
 
 namespace Aligner.Tests.Output;
@@ -60,7 +61,24 @@ public sealed class AlignmentWriterTests
         noStream.Should().Throw<ArgumentNullException>();
     }
 
-    private static byte[] Bytes(Action<Stream> write)
+    // Every writer refuses a missing alignment, passage list or stream.
+    [TestCaseSource(nameof(Writers))]
+    public void Write_Null_ThrowsArgumentNullException(AlignmentWriter _, Action<DocumentAlignment, Stream> alignment, Action<IReadOnlyList<MatchedPassage>, Stream> passages)
+    {
+        var noAlignment = () => alignment(null!, Stream.Null);
+        var noPassages = () => passages(null!, Stream.Null);
+        var noStream = () => alignment(Alignment, null!);
+
+        noAlignment.Should().Throw<ArgumentNullException>();
+        noPassages.Should().Throw<ArgumentNullException>();
+        noStream.Should().Throw<ArgumentNullException>();
+    }
+
+    /// <summary>What <paramref name="write"/> writes of <paramref name="alignment"/>, as strict UTF-8 text.</summary>
+    internal static string Text(Action<DocumentAlignment, Stream> write, DocumentAlignment alignment) =>
+        new UTF8Encoding(false, true).GetString(Bytes(s => write(alignment, s)));
+
+    internal static byte[] Bytes(Action<Stream> write)
     {
         using var stream = new MemoryStream();
         write(stream);

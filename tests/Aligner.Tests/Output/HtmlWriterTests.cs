@@ -102,22 +102,5 @@ public sealed class HtmlWriterTests
         TestContext.Out.WriteLine($"1,000 + 1,000 sentences: {Encoding.UTF8.GetByteCount(html):N0} bytes of HTML in {clock.ElapsedMilliseconds} ms");
     }
 
-    [Test]
-    public void Write_Null_ThrowsArgumentNullException()
-    {
-        using var stream = new MemoryStream();
-
-        var noAlignment = () => HtmlWriter.Write((DocumentAlignment)null!, stream);
-        var noStream = () => HtmlWriter.Write(Bitext.Align("", ""), null!);
-
-        noAlignment.Should().Throw<ArgumentNullException>();
-        noStream.Should().Throw<ArgumentNullException>();
-    }
-
-    internal static string Write(DocumentAlignment alignment)
-    {
-        using var stream = new MemoryStream();
-        HtmlWriter.Write(alignment, stream);
-        return new UTF8Encoding(false, true).GetString(stream.ToArray());
-    }
+    internal static string Write(DocumentAlignment alignment) => AlignmentWriterTests.Text(HtmlWriter.Write, alignment);
 }

@@ -64,17 +64,4 @@ public sealed class JsonLinesWriterTests
 
         string.Join("|", texts).Should().Contain("\"go\\now\"");
     }
-
-    [Test]
-    public void Write_Null_ThrowsArgumentNullException()
-    {
-        using var stream = new MemoryStream();
-        var alignment = Bitext.Align("", "");
-
-        var noAlignment = () => JsonLinesWriter.Write((DocumentAlignment)null!, stream);
-        var noStream = () => JsonLinesWriter.Write(alignment, null!);
-
-        noAlignment.Should().Throw<ArgumentNullException>();
-        noStream.Should().Throw<ArgumentNullException>();
-    }
 }

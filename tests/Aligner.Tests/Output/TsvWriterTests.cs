@@ -1,4 +1,3 @@
-using System.Text;
 using Aligner.Alignment;
 using Aligner.Input;
 using Aligner.Output;
@@ -69,22 +68,5 @@ public sealed class TsvWriterTests
         Write(Bitext.Align("", "")).Should().Be(TsvWriter.Header + "\n");
     }
 
-    [Test]
-    public void Write_Null_ThrowsArgumentNullException()
-    {
-        using var stream = new MemoryStream();
-
-        var noAlignment = () => TsvWriter.Write((DocumentAlignment)null!, stream);
-        var noStream = () => TsvWriter.Write(Bitext.Align("", ""), null!);
-
-        noAlignment.Should().Throw<ArgumentNullException>();
-        noStream.Should().Throw<ArgumentNullException>();
-    }
-
-    private static string Write(DocumentAlignment alignment)
-    {
-        using var stream = new MemoryStream();
-        TsvWriter.Write(alignment, stream);
-        return new UTF8Encoding(false, true).GetString(stream.ToArray());
-    }
+    private static string Write(DocumentAlignment alignment) => AlignmentWriterTests.Text(TsvWriter.Write, alignment);
 }
