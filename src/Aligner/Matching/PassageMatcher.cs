@@ -117,7 +117,7 @@ public sealed class PassageMatcher
         var english = Flatten(documents, d => d.English);
         var vietnamese = Flatten(documents, d => d.Vietnamese);
         var index = new CandidateIndex(english.Features.Select(f => f.IsFurniture ? null : f).ToList());
-        var (seeds, shared) = FindSeeds(index, english, vietnamese, parallel, progress);
+        var (seeds, shared) = FindSeeds(index, english, vietnamese, sumShared: linker is not null, parallel, progress);
 
         // 3. Passages of each pair of files with enough evidence.
         var groups = seeds
@@ -142,9 +142,9 @@ public sealed class PassageMatcher
         return Resolve(translated.Concat(retold), documents, english.First, vietnamese.First, files).AsReadOnly();
     }
 
-    // The seeds, and for each pair of files (English document, Vietnamese document) the weight of the rare keys their
-    // candidate pairs share.
-    private (List<Seed> Seeds, Dictionary<(int English, int Vietnamese), double> Shared) FindSeeds(CandidateIndex index, SentenceTable english, SentenceTable vietnamese, ParallelOptions parallel, IProgress<MatchProgress>? progress)
+    // The seeds, and (when sumShared: the retellings need it) for each pair of files (English document, Vietnamese
+    // document) the weight of the rare keys their candidate pairs share.
+    private (List<Seed> Seeds, Dictionary<(int English, int Vietnamese), double> Shared) FindSeeds(CandidateIndex index, SentenceTable english, SentenceTable vietnamese, bool sumShared, ParallelOptions parallel, IProgress<MatchProgress>? progress)
     {
         var seeds = new List<Seed>();
         var shared = new Dictionary<(int English, int Vietnamese), double>();
@@ -162,8 +162,12 @@ public sealed class PassageMatcher
                 {
                     foreach (var (e, support) in index.Candidates(features, Options.CandidatesPerSentence, local.Scratch))
                     {
-                        var files = (english.Document[e], vietnamese.Document[v]);
-                        local.Shared[files] = local.Shared.GetValueOrDefault(files) + support;
+                        if (sumShared)
+                        {
+                            var files = (english.Document[e], vietnamese.Document[v]);
+                            local.Shared[files] = local.Shared.GetValueOrDefault(files) + support;
+                        }
+
                         var score = scorer.Score(english.Features[e], features);
                         if (score >= Options.MinimumSeedScore)
                         {
