@@ -219,8 +219,7 @@ public sealed class DocumentPreparer
     private (LanguageDetection[] Languages, string Scored) DetectParagraphs(string text, IReadOnlyList<Sentence> sentences, Lazy<DiacriticRestorer>? restorer, Lazy<DocumentCache>? cache, StageTimes? times, CancellationToken cancellationToken)
     {
         var languages = new LanguageDetection[sentences.Count];
-        char[]? restored = null;
-        DocumentCache? documentCache = null;
+        List<TextRange>? bare = null;
         foreach (var (first, end) in SentenceSplitter.ParagraphExtents(sentences))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -231,12 +230,28 @@ public sealed class DocumentPreparer
             languages.AsSpan(first, end - first).Fill(detection);
             if (restorer is not null && detection.Language == DetectedLanguage.Vietnamese && !detection.HasDiacritics)
             {
-                start = StageTimes.Start();
-                restored ??= text.ToCharArray();
-                documentCache ??= cache?.Value ?? restorer.Value.CreateCache(text);
-                restorer.Value.Restore(range.Slice(text), documentCache, cancellationToken).CopyTo(restored.AsSpan(range.Start));
-                times?.Add("diacritic restoration", start);
+                (bare ??= []).Add(range);
             }
+        }
+
+        char[]? restored = null;
+        if (bare is not null && restorer is not null)
+        {
+            var start = StageTimes.Start();
+            restored = text.ToCharArray();
+
+            // A few bare lines in an accented text get a cache of their own keys only (the same restoration, without
+            // counting the whole text).
+            var documentCache = cache?.Value ?? (bare.Sum(r => r.Length + 1) is var chars && chars <= DocumentCache.MaximumRestrictedChars
+                ? restorer.Value.CreateCache(text, string.Join('\n', bare.Select(r => text[r.Start..r.End])))
+                : restorer.Value.CreateCache(text));
+            foreach (var range in bare)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                restorer.Value.Restore(range.Slice(text), documentCache, cancellationToken).CopyTo(restored.AsSpan(range.Start));
+            }
+
+            times?.Add("diacritic restoration", start);
         }
 
         return (languages, restored is null ? text : new string(restored));
