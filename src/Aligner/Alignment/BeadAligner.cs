@@ -549,6 +549,7 @@ internal sealed class BeadAligner
     // one-sided stretch such as a deletion sits between two parallel stretches that a wider band may join). A run that
     // touches the edge far from any parallel stretch is text without translations nearby: a wider band would only find
     // more of it, so the band stops growing there (two unrelated texts cost one search instead of a quadratic one).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool NearParallelStretch(List<Bead> path, int k)
     {
         if (IsPair(path[k]))
@@ -573,6 +574,7 @@ internal sealed class BeadAligner
 
     // At least StretchPairs of the pair beads within StretchReach beads of pair bead k, itself included: one pair
     // alone among unpaired sentences may be chance.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool InParallelStretch(List<Bead> path, int k)
     {
         var pairs = 0;

@@ -17,6 +17,10 @@ namespace Aligner.Alignment;
 /// </remarks>
 internal static class GluedSentences
 {
+    // Texts of at least this many beads are decided on all cores, in blocks of ParallelBlock beads.
+    private const int ParallelBeads = 1024;
+    private const int ParallelBlock = 128;
+
     // Each half must hold this many words.
     private const int MinimumWords = 3;
 
@@ -28,19 +32,34 @@ internal static class GluedSentences
         Split(PreparedText english, PreparedText vietnamese, IReadOnlyList<Bead> beads, PairScorer scorer, AlignmentOptions options, CancellationToken cancellationToken)
     {
         // First decide every split (by the old indices), then renumber.
+        // Each bead is decided on its own, so a long text's beads are decided on all cores, a block at a time.
         var cuts = new Cut?[beads.Count];
-        for (var b = 0; b < beads.Count; b++)
+        if (beads.Count < ParallelBeads)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var bead = beads[b];
-            cuts[b] = bead.Kind switch
+            for (var b = 0; b < beads.Count; b++)
             {
-                BeadKind.OneToTwo => BestCut(english, bead.EnglishStart, vietnamese.Features[bead.VietnameseStart], vietnamese.Features[bead.VietnameseStart + 1], scorer, options, englishSingle: true),
-                BeadKind.TwoToOne => BestCut(vietnamese, bead.VietnameseStart, english.Features[bead.EnglishStart], english.Features[bead.EnglishStart + 1], scorer, options, englishSingle: false),
-                BeadKind.OneToOne => BestOneToOneTrim(bead),
-                _ => null,
-            };
+                cancellationToken.ThrowIfCancellationRequested();
+                cuts[b] = Decide(beads[b]);
+            }
         }
+        else
+        {
+            Parallel.For(0, (beads.Count + ParallelBlock - 1) / ParallelBlock, new ParallelOptions { CancellationToken = cancellationToken }, block =>
+            {
+                for (var b = block * ParallelBlock; b < Math.Min(beads.Count, (block + 1) * ParallelBlock); b++)
+                {
+                    cuts[b] = Decide(beads[b]);
+                }
+            });
+        }
+
+        Cut? Decide(Bead bead) => bead.Kind switch
+        {
+            BeadKind.OneToTwo => BestCut(english, bead.EnglishStart, vietnamese.Features[bead.VietnameseStart], vietnamese.Features[bead.VietnameseStart + 1], scorer, options, englishSingle: true),
+            BeadKind.TwoToOne => BestCut(vietnamese, bead.VietnameseStart, english.Features[bead.EnglishStart], english.Features[bead.EnglishStart + 1], scorer, options, englishSingle: false),
+            BeadKind.OneToOne => BestOneToOneTrim(bead),
+            _ => null,
+        };
 
         // In a 1-1 bead either sentence may carry the glued stranger; the better trim wins.
         Cut? BestOneToOneTrim(Bead bead)

@@ -39,6 +39,7 @@ internal static class FeatureScanner
     /// <param name="ngramBits">log2 of the number of n-gram buckets.</param>
     /// <param name="wordBits">log2 of the number of word buckets.</param>
     /// <param name="visitor">Receives the features.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Scan<TVisitor>(ReadOnlySpan<char> text, int order, int ngramBits, int wordBits, ref TVisitor visitor)
         where TVisitor : struct, IFeatureVisitor
     {

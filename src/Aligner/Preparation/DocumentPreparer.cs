@@ -103,16 +103,41 @@ public sealed class DocumentPreparer
         var other = language == DetectedLanguage.English ? DetectedLanguage.Vietnamese : DetectedLanguage.English;
         var sentences = new Sentence[read.Count];
         var features = new SentenceFeatures[read.Count];
-        for (var k = 0; k < read.Count; k++)
+        if (read.Count < ParallelSentences)
         {
-            CheckEvery1024(k, cancellationToken);
+            for (var k = 0; k < read.Count; k++)
+            {
+                CheckEvery1024(k, cancellationToken);
+                Sentence(k);
+            }
+        }
+        else
+        {
+            // A long document's sentences are read on every core, a block at a time (each sentence on its own: the
+            // result does not depend on the cores); the other side, prepared at the same time, may finish first.
+            var blocks = (read.Count + ParallelBlock - 1) / ParallelBlock;
+            Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, b =>
+            {
+                for (var k = b * ParallelBlock; k < Math.Min(read.Count, (b + 1) * ParallelBlock); k++)
+                {
+                    Sentence(k);
+                }
+            });
+        }
+
+        return new PreparedText(source, language, sentences, features, read, Lexicon);
+
+        void Sentence(int k)
+        {
             var otherLanguage = read.Languages is { } languages && languages[k].Language == other && languages[k].Confidence >= OtherLanguageConfidence;
             sentences[k] = Original(source, read, k);
             features[k] = Features(read.Sentences[k].Range.Slice(read.Scored), language, Lexicon, read.Furniture[k], otherLanguage, times);
         }
-
-        return new PreparedText(source, language, sentences, features, read, Lexicon);
     }
+
+    // Documents of at least this many sentences are read on all cores, in blocks of ParallelBlock sentences.
+    private const int ParallelSentences = 1024;
+    private const int ParallelBlock = 128;
 
     /// <summary>
     /// Prepares a document that may hold both languages: each paragraph goes to the language the detector finds in it;
@@ -219,8 +244,7 @@ public sealed class DocumentPreparer
     private (LanguageDetection[] Languages, string Scored) DetectParagraphs(string text, IReadOnlyList<Sentence> sentences, Lazy<DiacriticRestorer>? restorer, Lazy<DocumentCache>? cache, StageTimes? times, CancellationToken cancellationToken)
     {
         var languages = new LanguageDetection[sentences.Count];
-        char[]? restored = null;
-        DocumentCache? documentCache = null;
+        List<TextRange>? bare = null;
         foreach (var (first, end) in SentenceSplitter.ParagraphExtents(sentences))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -231,12 +255,28 @@ public sealed class DocumentPreparer
             languages.AsSpan(first, end - first).Fill(detection);
             if (restorer is not null && detection.Language == DetectedLanguage.Vietnamese && !detection.HasDiacritics)
             {
-                start = StageTimes.Start();
-                restored ??= text.ToCharArray();
-                documentCache ??= cache?.Value ?? restorer.Value.CreateCache(text);
-                restorer.Value.Restore(range.Slice(text), documentCache, cancellationToken).CopyTo(restored.AsSpan(range.Start));
-                times?.Add("diacritic restoration", start);
+                (bare ??= []).Add(range);
             }
+        }
+
+        char[]? restored = null;
+        if (bare is not null && restorer is not null)
+        {
+            var start = StageTimes.Start();
+            restored = text.ToCharArray();
+
+            // A few bare lines in an accented text get a cache of their own keys only (the same restoration, without
+            // counting the whole text).
+            var documentCache = cache?.Value ?? (bare.Sum(r => r.Length + 1) is var chars && chars <= DocumentCache.MaximumRestrictedChars
+                ? restorer.Value.CreateCache(text, string.Join('\n', bare.Select(r => text[r.Start..r.End])))
+                : restorer.Value.CreateCache(text));
+            foreach (var range in bare)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                restorer.Value.Restore(range.Slice(text), documentCache, cancellationToken).CopyTo(restored.AsSpan(range.Start));
+            }
+
+            times?.Add("diacritic restoration", start);
         }
 
         return (languages, restored is null ? text : new string(restored));

@@ -180,6 +180,13 @@ public sealed class DiacriticRestorer
     /// <param name="context">The document, or any text around what is to be restored; its bare lines count for nothing.</param>
     public DocumentCache CreateCache(ReadOnlySpan<char> context) => DocumentCache.Build(Model, Options, context);
 
+    /// <summary>
+    /// The cache of <paramref name="context"/> for restoring <paramref name="restored"/> (a short part of it) alone:
+    /// the same restoration of that text as with <see cref="CreateCache(ReadOnlySpan{char})"/>, counting only the forms
+    /// of the keys it writes (two bare lines on a long page do not pay for counting the whole page).
+    /// </summary>
+    internal DocumentCache CreateCache(ReadOnlySpan<char> context, ReadOnlySpan<char> restored) => DocumentCache.Build(Model, Options, context, restored);
+
     /// <summary>Learns what the accented Vietnamese lines of all of <paramref name="contexts"/> write (a collection of files).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="contexts"/> or one of its texts is null.</exception>
     public DocumentCache CreateCache(IEnumerable<string> contexts)

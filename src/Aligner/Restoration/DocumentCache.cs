@@ -169,6 +169,95 @@ public sealed class DocumentCache
         return counter.ToCache(options.CacheWeight, options.CacheSmoothing);
     }
 
+    /// <summary>Restored text up to this many characters gets a cache of its own keys only (a longer one, the whole cache).</summary>
+    internal const int MaximumRestrictedChars = 4096;
+
+    // A line is looked at only when it holds one of the keys, tested with a search for each key up to this many keys.
+    private const int MaximumLineKeys = 32;
+
+    /// <summary>
+    /// The cache of <paramref name="context"/> for restoring <paramref name="restored"/> alone: it counts only the forms
+    /// of the keys that <paramref name="restored"/> writes as words (and the pairs that end in one), and skips the lines
+    /// that write none of those keys as a word. Restoring <paramref name="restored"/> with it gives what the whole cache
+    /// gives: a restoration asks the cache only about the forms of the keys of its words (the bonuses of a key depend on
+    /// the counts of its own forms alone) and about pairs that end in one. <see cref="SyllableCount"/> counts only what
+    /// was counted.
+    /// </summary>
+    internal static DocumentCache Build(SyllableLanguageModel model, DiacriticRestorerOptions options, ReadOnlySpan<char> context, ReadOnlySpan<char> restored)
+    {
+        if (restored.Length > MaximumRestrictedChars)
+        {
+            return Build(model, options, context);
+        }
+
+        // The keys of the restored text's words: a word is a run of letters, so its key is a word of the folded text.
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        var folded = FoldLower(restored, new char[restored.Length]);
+        var at = 0;
+        while (at < folded.Length)
+        {
+            if (!char.IsLetterOrDigit(folded[at]))
+            {
+                at++;
+                continue;
+            }
+
+            var start = at;
+            while (at < folded.Length && char.IsLetterOrDigit(folded[at]))
+            {
+                at++;
+            }
+
+            written.Add(folded[start..at].ToString());
+        }
+
+        var keys = KeysOf(model);
+        var allowed = new bool[model.VocabularySize];
+        var lineKeys = new HashSet<string>(StringComparer.Ordinal);
+        for (var id = 0; id < keys.Length; id++)
+        {
+            if (keys[id] is { } key && written.Contains(key))
+            {
+                allowed[id] = true;
+                lineKeys.Add(key);
+            }
+        }
+
+        var counter = new Counter(model, options.AccentedShare) { Allowed = allowed, LineKeys = lineKeys.Count <= MaximumLineKeys ? [.. lineKeys] : null };
+        counter.Add(context);
+        return counter.ToCache(options.CacheWeight, options.CacheSmoothing);
+    }
+
+    // Each candidate form's key (folded, lower case); null for the ids that are no candidate.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyllableLanguageModel, string?[]> Keys = [];
+
+    private static string?[] KeysOf(SyllableLanguageModel model) => Keys.GetValue(model, m =>
+    {
+        var keys = new string?[m.VocabularySize];
+        for (var id = 0; id < keys.Length; id++)
+        {
+            keys[id] = m.IsCandidate(id) ? VietnameseFolding.Fold(m.Form(id)) : null;
+        }
+
+        return keys;
+    });
+
+    // The text folded to bare letters (marks dropped), in lower case, into buffer.
+    private static ReadOnlySpan<char> FoldLower(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            var f = VietnameseFolding.Fold(c);
+            if (f != '\0')
+            {
+                buffer[n++] = char.ToLowerInvariant(f);
+            }
+        }
+
+        return buffer[..n];
+    }
+
     private sealed class Counter(SyllableLanguageModel model, double accentedShare)
     {
         private readonly Dictionary<int, int> counts = [];
@@ -177,7 +266,14 @@ public sealed class DocumentCache
         private readonly List<int> lineIds = [];
         private readonly List<long> linePairs = [];
         private readonly char[] scratch = new char[8];
+        private char[] folded = [];
         private int total;
+
+        /// <summary>The ids that are counted (alone and as the second of a pair); all when null.</summary>
+        public bool[]? Allowed { get; init; }
+
+        /// <summary>When set, a line is read only when its folded lower-case text holds one of these keys.</summary>
+        public string[]? LineKeys { get; init; }
 
         public void Add(ReadOnlySpan<char> text)
         {
@@ -188,11 +284,51 @@ public sealed class DocumentCache
                 text = end < 0 ? default : text[(end + 1)..];
 
                 // A line of ASCII alone has no marks to learn from.
-                if (line.ContainsAnyExceptInRange('\0', '\u007F'))
+                if (line.ContainsAnyExceptInRange('\0', '\u007F') && HoldsKey(line))
                 {
                     Line(line);
                 }
             }
+        }
+
+        // Whether the line may write a form of one of LineKeys (always true without them).
+        private bool HoldsKey(ReadOnlySpan<char> line)
+        {
+            if (LineKeys is null)
+            {
+                return true;
+            }
+
+            if (folded.Length < line.Length)
+            {
+                folded = new char[Math.Max(line.Length, 2 * folded.Length)];
+            }
+
+            var text = FoldLower(line, folded);
+            foreach (var key in LineKeys)
+            {
+                // The key as a word: not inside a longer run of letters and digits.
+                var from = 0;
+                while (from < text.Length)
+                {
+                    var found = text[from..].IndexOf(key, StringComparison.Ordinal);
+                    if (found < 0)
+                    {
+                        break;
+                    }
+
+                    var start = from + found;
+                    var end = start + key.Length;
+                    if ((start == 0 || !char.IsLetterOrDigit(text[start - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+                    {
+                        return true;
+                    }
+
+                    from = start + 1;
+                }
+            }
+
+            return false;
         }
 
         private void Line(ReadOnlySpan<char> line)
@@ -221,7 +357,7 @@ public sealed class DocumentCache
 
                 vietnamese++;
                 marked += hasMarks ? 1 : 0;
-                if (model.IsCandidate(id))
+                if (model.IsCandidate(id) && (Allowed is null || Allowed[id]))
                 {
                     lineIds.Add(id);
                     if (previous != SyllableLanguageModel.Unknown)

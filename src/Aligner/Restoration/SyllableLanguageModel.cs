@@ -655,6 +655,7 @@ internal ref struct SpanReader(ReadOnlySpan<byte> data)
 
     public readonly bool AtEnd => position == data.Length;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public byte ReadByte() => position < data.Length ? data[position++] : throw new EndOfStreamException();
 
     public int ReadInt32() => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(Take(4));
@@ -676,6 +677,7 @@ internal ref struct SpanReader(ReadOnlySpan<byte> data)
         return length >= 0 ? System.Text.Encoding.UTF8.GetString(Take(length)) : throw new InvalidDataException("bad string length");
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public ulong Read7BitEncodedUInt64()
     {
         ulong result = 0;

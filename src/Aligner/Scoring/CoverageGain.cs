@@ -55,6 +55,7 @@ internal sealed class CoverageGain
     }
 
     /// <summary>f(x) for x &gt; 0.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public double Evaluate(double x)
     {
         var bits = BitConverter.DoubleToInt64Bits(x);

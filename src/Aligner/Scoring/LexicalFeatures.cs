@@ -196,6 +196,7 @@ internal sealed class LexicalFeatures
     }
 
     // The sorted entries of a and of b + shift (both sorted).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static long[] Merge(long[] a, long[] b, long shift)
     {
         var merged = new long[a.Length + b.Length];
@@ -232,6 +233,7 @@ internal sealed class LexicalFeatures
     /// none of the m known target words translates it (λ_p = <see cref="Chance"/>), each uncovered one log(1 − a).
     /// <paramref name="gain"/> tabulates the first for 1 − a = e^<paramref name="logMissTranslated"/>.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static double CoverageScore(LexicalFeatures source, LexicalFeatures target, double logMissTranslated, double background, double scale, CoverageGain gain)
     {
         var chance = source.Chance!;
@@ -374,6 +376,7 @@ internal sealed class LexicalFeatures
     }
 
     // The distinct translation ids of Expanded (sorted) and where each one's entries start, with the end at the last.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static (int[] Ids, int[] Starts) Groups(long[] expanded)
     {
         var distinct = 0;
@@ -437,6 +440,7 @@ internal sealed class LexicalFeatures
         public int[] Hits { get; set; } = new int[1024];
 
         /// <summary>A bit set for every unit of <paramref name="target"/>, at least up to its last unit.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public ulong[] MarkedUnits(LexicalFeatures target)
         {
             for (var k = 0; k < MarkedTargets; k++)

@@ -251,6 +251,7 @@ internal sealed class PairScorer
     }
 
     /// <summary>The length part of <see cref="Score"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public double LengthScore(int englishLength, int vietnameseLength)
     {
         double l = Math.Max(englishLength, 1);

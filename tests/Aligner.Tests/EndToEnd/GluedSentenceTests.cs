@@ -33,6 +33,22 @@ public sealed class GluedSentenceTests
     }
 
     [Test]
+    public void Align_LongTextWithManyGluedHeadlines_SplitsEachOne()
+    {
+        // Over 1,024 beads the cuts are decided on all cores: every copy of the glued headline is still cut where it was.
+        const int copies = 400;
+        var english = string.Join("\n\n", Enumerable.Repeat(English, copies));
+        var vietnamese = string.Join("\n\n", Enumerable.Repeat(Vietnamese, copies));
+
+        var alignment = AlignmentPipeline.Default.Align(new SourceText(english, "en.txt"), new SourceText(vietnamese, "vi.txt"));
+
+        alignment.Beads.Count.Should().BeGreaterThan(1024);
+        alignment.EnglishSentences.Should().HaveCount(4 * copies);
+        alignment.EnglishSentences.Count(s => s.Range.Substring(english) == "Storm floods the northern provinces").Should().Be(copies);
+        alignment.Beads.Should().OnlyContain(b => b.Kind == BeadKind.OneToOne);
+    }
+
+    [Test]
     public void Align_StrangerGluedToATranslatedSentence_StandsAloneAsOneToZero()
     {
         // An unrelated headline glued to a sentence whose translation has no such part (1-1 bead): the stranger is

@@ -1,3 +1,4 @@
+using Aligner.Normalization;
 using Aligner.Restoration;
 using Aligner.Tests.Support;
 using FluentAssertions;
@@ -199,5 +200,52 @@ public sealed class DocumentCacheTests
         var act = () => Restorer.CreateCache((IEnumerable<string>)null!);
 
         act.Should().Throw<ArgumentNullException>();
+    }
+
+    [Test]
+    public void CreateCache_ForTheRestoredTextAlone_RestoresAsTheWholeCache()
+    {
+        // Each line of the Vietnamese seed, stripped of its marks (as typed, in capitals, title case), restored with the
+        // cache of the page counted for that line's keys only and with the whole cache: the same text every time.
+        var page = Seeds.Read(Seeds.VietnameseReport) + "\n" + Seeds.Read(Seeds.MixedPageWithCaptions);
+        var lines = Seeds.Read(Seeds.VietnameseReport).Split('\n').Where(l => l.Any(VietnameseFolding.HasDiacritic)).ToArray();
+        lines.Length.Should().BeGreaterThan(10);
+        var whole = Restorer.CreateCache(page);
+        var compared = 0;
+        foreach (var line in lines.Take(40))
+        {
+            foreach (var bare in new[] { VietnameseFolding.Fold(line), VietnameseFolding.Fold(line).ToUpperInvariant(), System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(VietnameseFolding.Fold(line)) })
+            {
+                var text = page + "\n" + bare;
+                var restricted = Restorer.CreateCache(text, bare);
+                restricted.SyllableCount.Should().BeLessThan(whole.SyllableCount);
+                Restorer.Restore(bare, restricted).Should().Be(Restorer.Restore(bare, Restorer.CreateCache(text)));
+                compared++;
+            }
+        }
+
+        compared.Should().Be(3 * Math.Min(40, lines.Length));
+    }
+
+    [Test]
+    public void CreateCache_ForTheRestoredTextAlone_ReadsDecomposedMarks()
+    {
+        // The page in NFD: its marks are combining characters, which the key search drops.
+        var page = "Con lợn nặng một tạ. Anh Thành nói với cô ấy.\nNgôi trường lớn.".Normalize(System.Text.NormalizationForm.FormD);
+        const string bare = "con lon cua anh Thanh";
+        var restricted = Restorer.CreateCache(page, bare);
+
+        restricted.SyllableCount.Should().BeGreaterThan(0);
+        Restorer.Restore(bare, restricted).Should().Be(Restorer.Restore(bare, Restorer.CreateCache(page)));
+    }
+
+    [Test]
+    public void CreateCache_ForALongRestoredText_IsTheWholeCache()
+    {
+        var page = Seeds.Read(Seeds.VietnameseReport);
+        var bare = VietnameseFolding.Fold(page);
+        bare.Length.Should().BeGreaterThan(DocumentCache.MaximumRestrictedChars);
+
+        Restorer.CreateCache(page, bare).SyllableCount.Should().Be(Restorer.CreateCache(page).SyllableCount);
     }
 }
