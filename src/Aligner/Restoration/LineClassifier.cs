@@ -47,6 +47,7 @@ internal sealed class LineClassifier
     private float[] lWeight = new float[64];
     private int[] wordIndex = new int[64];
     private bool[] title = new bool[64];
+    private bool[] foreignName = new bool[64];
 
     private bool namesAsWritten;
 
@@ -131,6 +132,7 @@ internal sealed class LineClassifier
             var t = tokens[i];
             cands[i] = null;
             title[i] = false;
+            foreignName[i] = false;
             vWeight[i] = eWeight[i] = mWeight[i] = lWeight[i] = 0;
             switch (t.Kind)
             {
@@ -213,8 +215,11 @@ internal sealed class LineClassifier
 
         if (word.Length > scratch.Length)
         {
+            // A capitalised foreign word is a name (Tweezerman, Flagstaff): names say nothing about the language
+            // around them ("Revlon, Essie va Dr. PawPaw" is Vietnamese), so they weigh nothing either way.
             ids[i] = SyllableLanguageModel.Unknown;
-            eWeight[i] = casing == 0 ? 1 : 0.5f;
+            eWeight[i] = casing == 0 ? 1 : 0;
+            foreignName[i] = casing == 1;
             return false;
         }
 
@@ -224,7 +229,8 @@ internal sealed class LineClassifier
         if (list is null)
         {
             ids[i] = SyllableLanguageModel.Unknown;
-            eWeight[i] = casing switch { 0 => 1, 1 => 0.5f, 2 => 0, _ => 1 };
+            eWeight[i] = casing is 1 or 2 ? 0 : 1; // names and codes are neither Vietnamese nor English
+            foreignName[i] = casing == 1;
             return false;
         }
 
@@ -309,9 +315,10 @@ internal sealed class LineClassifier
         return false;
     }
 
-    // News captions end with a photo credit, "Ảnh: TTXVN" or "(Ảnh: Lâm Khánh/TTXVN)": a bare "Anh:" that
-    // opens a sentence or a bracket and is followed by at most six words to the end of the line or bracket is
-    // that label, not "Anh" (England, brother). Encyclopedic training text has no captions to learn it from.
+    // News captions end with a photo credit, "Ảnh: TTXVN" or "(Ảnh: Lâm Khánh/TTXVN)", and pages glue it to the text
+    // that follows ("Ảnh: Getty Ngày 5/6, ..."): a bare "Anh:" that opens a line, a sentence or a bracket is that label
+    // when a capitalised word or a code follows it, or at most six words to the end of the line or bracket. So is
+    // "Anh minh hoa" (an illustration) opening one. Encyclopedic training text has no captions to learn them from.
     private void PhotoCredits(ReadOnlySpan<char> line)
     {
         if (photoLabel is null)
@@ -322,13 +329,29 @@ internal sealed class LineClassifier
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (cands[i] is null || t.Length != 3 || tokens[i + 1].Kind != TokenKind.Clause || line[t.Start + 3] != ':'
-                || !line.Slice(t.Start, 3).Equals("anh", StringComparison.OrdinalIgnoreCase))
+            if (cands[i] is null || t.Length != 3 || !line.Slice(t.Start, 3).Equals("anh", StringComparison.OrdinalIgnoreCase)
+                || !(i == 0 || tokens[i - 1].Kind == TokenKind.SentenceEnd || (t.Start > 0 && line[t.Start - 1] == '(')))
             {
                 continue;
             }
 
-            var opens = i == 0 || tokens[i - 1].Kind == TokenKind.SentenceEnd || (t.Start > 0 && line[t.Start - 1] == '(');
+            if (tokens[i + 1].Kind != TokenKind.Clause || line[t.Start + 3] != ':')
+            {
+                if (i + 2 < tokens.Count && IsWord(line, tokens[i + 1], "minh") && IsWord(line, tokens[i + 2], "hoa")
+                    && (i + 3 == tokens.Count || tokens[i + 3].Kind != TokenKind.Word || line[tokens[i + 2].Start + 3] == ')'))
+                {
+                    cands[i] = photoLabel;
+                }
+
+                continue;
+            }
+
+            if (i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.Word && char.IsUpper(line[tokens[i + 2].Start]))
+            {
+                cands[i] = photoLabel;
+                continue;
+            }
+
             var rest = line[(t.Start + 4)..];
             var close = rest.IndexOf(')');
             rest = close >= 0 ? rest[..close] : rest;
@@ -338,12 +361,15 @@ internal sealed class LineClassifier
                 credit += tokens[k].Kind is TokenKind.Word or TokenKind.Number ? 1 : 0;
             }
 
-            if (opens && credit is >= 1 and <= 6)
+            if (credit is >= 1 and <= 6)
             {
                 cands[i] = photoLabel;
             }
         }
     }
+
+    private static bool IsWord(ReadOnlySpan<char> line, Token token, string word) =>
+        token.Kind == TokenKind.Word && line.Slice(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     // In a line of several sentences, the sentences the detector calls English (split as the aligner splits them,
     // so "Mr." ends none) keep their words as written; they still count as English context for their neighbours.
@@ -370,19 +396,27 @@ internal sealed class LineClassifier
     }
 
     // A run of five or more capitalised bare syllables is a headline in title case ("Ngap Lut Tai Thanh Pho ..."),
-    // not a name (Vietnamese names have at most four syllables): its words count as lower case.
+    // not a name (Vietnamese names have at most four syllables): its words count as lower case. Foreign names inside
+    // it neither count nor end it ("Mua Lon O Phoenix Lam Ngap Nha Dan").
     private void TitleCaseHeadlines(int words)
     {
         const int MinimumRun = 5;
         var runStart = 0;
+        var run = 0;
         for (var j = 0; j <= words; j++)
         {
             if (j < words && cands[wordIndex[j]] is not null && lWeight[wordIndex[j]] == 0)
             {
+                run++;
                 continue;
             }
 
-            if (j - runStart >= MinimumRun)
+            if (j < words && foreignName[wordIndex[j]])
+            {
+                continue; // a foreign name inside the headline ("... Tai Thanh Pho Salt Lake Voi ...") does not end it
+            }
+
+            if (run >= MinimumRun)
             {
                 for (var r = runStart; r < j; r++)
                 {
@@ -391,6 +425,7 @@ internal sealed class LineClassifier
             }
 
             runStart = j + 1;
+            run = 0;
         }
     }
 
@@ -457,6 +492,7 @@ internal sealed class LineClassifier
         Array.Resize(ref lWeight, size);
         Array.Resize(ref wordIndex, size);
         Array.Resize(ref title, size);
+        Array.Resize(ref foreignName, size);
     }
 
     // 0 lower, 1 Title, 2 UPPER, 3 mIxed.
