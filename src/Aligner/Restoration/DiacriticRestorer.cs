@@ -314,6 +314,17 @@ public sealed class DiacriticRestorer
             var tokens = classifier.Tokens;
             var cands = classifier.Candidates;
             var n = tokens.Count;
+            var codes = classifier.Codes;
+            for (var i = 0; i < n && !secondPass; i++)
+            {
+                if (codes[i] is { } code)
+                {
+                    var t = tokens[i];
+                    code.AsSpan().CopyTo(output.Slice(offset + t.Start, t.Length));
+                    changedAny = true;
+                    syllables?.Add(new RestoredSyllable(new TextRange(offset + t.Start, offset + t.Start + t.Length), code, 1, true));
+                }
+            }
 
             // Decode each sentence that has something to restore.
             var segmentStart = 0;

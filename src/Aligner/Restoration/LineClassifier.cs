@@ -48,6 +48,7 @@ internal sealed class LineClassifier
     private int[] wordIndex = new int[64];
     private bool[] title = new bool[64];
     private bool[] foreignName = new bool[64];
+    private string?[] codes = new string?[64];
 
     private bool namesAsWritten;
 
@@ -71,6 +72,9 @@ internal sealed class LineClassifier
 
     /// <summary>Per token: a capital inside a sentence, which favours the forms seen capitalised (names).</summary>
     public bool[] Title => title;
+
+    /// <summary>Per token: the marked spelling of an abbreviation in bare capitals (<c>HDND</c> → <c>HĐND</c>), or null.</summary>
+    public string?[] Codes => codes;
 
     /// <summary>
     /// Looks at the whole text once: in a text typed with diacritics (at least 2 % of its letters carry them), a
@@ -133,6 +137,7 @@ internal sealed class LineClassifier
             cands[i] = null;
             title[i] = false;
             foreignName[i] = false;
+            codes[i] = null;
             vWeight[i] = eWeight[i] = mWeight[i] = lWeight[i] = 0;
             switch (t.Kind)
             {
@@ -231,7 +236,8 @@ internal sealed class LineClassifier
             ids[i] = SyllableLanguageModel.Unknown;
             eWeight[i] = casing is 1 or 2 ? 0 : 1; // names and codes are neither Vietnamese nor English
             foreignName[i] = casing == 1;
-            return false;
+            codes[i] = casing == 2 ? model.CodeForm(word) : null;
+            return codes[i] is not null;
         }
 
         ids[i] = model.IdOf(lower);
@@ -390,6 +396,7 @@ internal sealed class LineClassifier
                 if (isEnglish && tokens[t].Start >= sentence.Range.Start)
                 {
                     cands[t] = null;
+                    codes[t] = null;
                 }
             }
         }
@@ -458,7 +465,7 @@ internal sealed class LineClassifier
             }
 
             var i = wordIndex[j];
-            if (cands[i] is null || ReferenceEquals(cands[i], photoLabel))
+            if (cands[i] is null ? codes[i] is null : ReferenceEquals(cands[i], photoLabel))
             {
                 continue;
             }
@@ -467,6 +474,17 @@ internal sealed class LineClassifier
             // capitalised (a line of capitalised words alone, such as a byline "Song Minh", is a name).
             var vietnamese = v >= options.MinVietnameseShare * (v + e) - 1e-4f && (l >= 1 - 1e-4f || !namesAsWritten);
             var accented = m >= options.AccentedShare * v - 1e-4f && m > 0;
+            if (codes[i] is not null)
+            {
+                // An abbreviation is written with its marks in bare Vietnamese (a window with a syllable in it), as typed in accented text.
+                if (!vietnamese || accented || v < 1 - 1e-4f)
+                {
+                    codes[i] = null;
+                }
+
+                continue;
+            }
+
             // In accented text a bare syllable is taken as written, unless its bare spelling is not a word of its
             // own (troi, dep: the marks were left off), where the accented neighbours now constrain it.
             if (!vietnamese || (accented && Array.IndexOf(cands[i]!, ids[i]) >= 0))
@@ -493,6 +511,7 @@ internal sealed class LineClassifier
         Array.Resize(ref wordIndex, size);
         Array.Resize(ref title, size);
         Array.Resize(ref foreignName, size);
+        Array.Resize(ref codes, size);
     }
 
     // 0 lower, 1 Title, 2 UPPER, 3 mIxed.

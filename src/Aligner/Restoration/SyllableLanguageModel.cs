@@ -28,7 +28,7 @@ internal sealed class SyllableLanguageModel
     internal const int FirstSyllable = 5;
 
     private const uint Magic = 0x52564C41; // "ALVR"
-    private const int Version = 3;
+    private const int Version = 4;
 
     // The most a model may hold uncompressed (the shipped one holds far less); a larger stream is refused, not buffered.
     private const int MaxFileBytes = 1 << 30;
@@ -64,6 +64,10 @@ internal sealed class SyllableLanguageModel
     private readonly float[] biBackoffTable;
     private readonly float[] triProbTable;
 
+    // Abbreviations in capitals with their marks (HDND → HĐND), by their bare spelling.
+    private readonly FrozenDictionary<string, string> codes;
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> codeLookup;
+
     internal SyllableLanguageModel(
         string[] vocabulary,
         float[] unigram,
@@ -77,8 +81,9 @@ internal sealed class SyllableLanguageModel
         Quantizer bigramBackoffQ,
         ulong[] trigramKeys,
         byte[] trigramProb,
-        Quantizer trigramProbQ)
-        : this(vocabulary, unigram, unigramBackoff, candidateFlags, capitalBonus, bigramKeys, bigramProb, bigramBackoff, bigramProbQ, bigramBackoffQ, Grouped(bigramKeys, trigramKeys, trigramProb), trigramProbQ)
+        Quantizer trigramProbQ,
+        IReadOnlyDictionary<string, string>? codes = null)
+        : this(vocabulary, unigram, unigramBackoff, candidateFlags, capitalBonus, bigramKeys, bigramProb, bigramBackoff, bigramProbQ, bigramBackoffQ, Grouped(bigramKeys, trigramKeys, trigramProb), trigramProbQ, codes)
     {
     }
 
@@ -95,7 +100,8 @@ internal sealed class SyllableLanguageModel
         Quantizer bigramProbQ,
         Quantizer bigramBackoffQ,
         (int[] Counts, ushort[] Words, byte[] Prob) trigrams,
-        Quantizer trigramProbQ)
+        Quantizer trigramProbQ,
+        IReadOnlyDictionary<string, string>? codes)
     {
         this.vocabulary = vocabulary;
         this.unigram = unigram;
@@ -128,6 +134,16 @@ internal sealed class SyllableLanguageModel
         idLookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
         candidates = candidateLists.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         candidateLookup = candidates.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.codes = (codes ?? new Dictionary<string, string>()).ToFrozenDictionary(StringComparer.Ordinal);
+        foreach (var (bare, form) in this.codes)
+        {
+            if (!IsCode(bare, form))
+            {
+                throw new InvalidDataException($"syllable model has a bad abbreviation {bare}");
+            }
+        }
+
+        codeLookup = this.codes.GetAlternateLookup<ReadOnlySpan<char>>();
 
         biProbTable = bigramProbQ.Table();
         biBackoffTable = bigramBackoffQ.Table();
@@ -226,6 +242,36 @@ internal sealed class SyllableLanguageModel
     /// <summary>Number of unaccented syllables (folded, lower case) that have accented candidates.</summary>
     public int KeyCount => candidates.Count;
 
+    /// <summary>Number of abbreviations in capitals the model writes with marks (<c>HDND</c> → <c>HĐND</c>).</summary>
+    public int CodeCount => codes.Count;
+
+    /// <summary>The marked spelling of an abbreviation written in bare capitals (<c>HDND</c> → <c>HĐND</c>), or null.</summary>
+    internal string? CodeForm(ReadOnlySpan<char> bareCapitals) => codeLookup.TryGetValue(bareCapitals, out var form) ? form : null;
+
+    /// <summary>
+    /// True when <paramref name="form"/> is a marked spelling of the bare abbreviation <paramref name="bare"/>: 2–8
+    /// ASCII capitals, the form Vietnamese capitals of the same length folding to them, with at least one mark.
+    /// </summary>
+    internal static bool IsCode(string bare, string form)
+    {
+        if (bare.Length is < 2 or > 8 || form.Length != bare.Length || string.Equals(bare, form, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < bare.Length; i++)
+        {
+            var c = form[i];
+            var letter = c == 'Đ' || char.IsAsciiLetterUpper(c) || VietnameseLetters.IsVowelBase(VietnameseLetters.Lower(c));
+            if (!char.IsAsciiLetterUpper(bare[i]) || !letter || !char.IsUpper(c) || VietnameseFolding.Fold(c) != bare[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Loads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     /// <exception cref="InvalidDataException">The stream is not a syllable model of this version.</exception>
@@ -251,7 +297,8 @@ internal sealed class SyllableLanguageModel
     });
 
     // Version 2 stores the trigrams as sorted 64-bit keys (deltas); version 3 as groups in the order of the bigrams:
-    // the size of each group, then the syllables of each (deltas within the group), then the probabilities.
+    // the size of each group, then the syllables of each (deltas within the group), then the probabilities; version 4
+    // adds the abbreviations after them.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SyllableLanguageModel Parse(ReadOnlySpan<byte> data, int version)
     {
@@ -351,12 +398,28 @@ internal sealed class SyllableLanguageModel
             trigrams = (counts, words, reader.ReadBytes(triCount));
         }
 
+        // Version 4 adds the abbreviations: their number, then each bare spelling and its marked one.
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (version >= 4)
+        {
+            var codeCount = reader.ReadCount();
+            for (var i = 0; i < codeCount; i++)
+            {
+                var bare = reader.ReadString();
+                var form = reader.ReadString();
+                if (!IsCode(bare, form) || !codes.TryAdd(bare, form))
+                {
+                    throw new InvalidDataException($"syllable model has a bad abbreviation {bare}");
+                }
+            }
+        }
+
         if (!reader.AtEnd)
         {
             throw new InvalidDataException("syllable model has data after its end");
         }
 
-        return new SyllableLanguageModel(vocabulary, unigram, backoff, flags, capital, biKeys, biProb, biBack, biProbQ, biBackQ, trigrams, triQ);
+        return new SyllableLanguageModel(vocabulary, unigram, backoff, flags, capital, biKeys, biProb, biBack, biProbQ, biBackQ, trigrams, triQ, codes);
     }
 
     /// <summary>Writes the model to <paramref name="stream"/> (gzip-compressed binary).</summary>
@@ -418,6 +481,13 @@ internal sealed class SyllableLanguageModel
         foreach (var slot in slots)
         {
             writer.Write(triValues, biTriStart[slot], biTriCount[slot]);
+        }
+
+        writer.Write(codes.Count);
+        foreach (var bare in codes.Keys.Order(StringComparer.Ordinal))
+        {
+            writer.Write(bare);
+            writer.Write(codes[bare]);
         }
     });
 

@@ -67,6 +67,8 @@ internal static class RestorerTrainer
         var lookup = forms.GetAlternateLookup<ReadOnlySpan<char>>();
         var formCounts = new List<long>();
         var capitalCounts = new List<long>();
+        var capsCounts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var capsLookup = capsCounts.GetAlternateLookup<ReadOnlySpan<char>>();
         var sequence = new IntBuffer();
         var tokens = new List<Token>();
         Span<char> scratch = stackalloc char[8];
@@ -123,6 +125,11 @@ internal static class RestorerTrainer
                 }
 
                 var word = line.AsSpan(token.Start, token.Length);
+                if (IsCapitals(word))
+                {
+                    capsLookup[word] = capsLookup.TryGetValue(word, out var seen) ? seen + 1 : 1;
+                }
+
                 var capitalised = !initial && SyllableTokenizer.IsCapitalised(word);
                 initial = false;
                 if (word.Length > scratch.Length || !SyllableKey.TryCanonical(word, scratch, out var canonical) || !VietnameseLetters.IsSyllable(canonical))
@@ -185,7 +192,64 @@ internal static class RestorerTrainer
         cancellationToken.ThrowIfCancellationRequested();
         var flags = CandidateFlags(vocabulary, counts, options);
         var bonus = CapitalBonus(vocabulary, counts, capitals, flags);
-        return KneserNey.Estimate(vocabulary, flags, bonus, seq, options.MinTrigramCount, cancellationToken);
+        var codes = Codes(capsCounts, vocabulary, flags);
+        return KneserNey.Estimate(vocabulary, flags, bonus, seq, options.MinTrigramCount, cancellationToken, codes);
+    }
+
+    private static bool IsCapitals(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 2 or > 8)
+        {
+            return false;
+        }
+
+        foreach (var c in word)
+        {
+            if (!char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // An abbreviation's marked form is learnt when seen at least this many times.
+    private const int MinCodeCount = 3;
+
+    // Abbreviations in capitals (HĐND, ĐH, VĐV): for each bare spelling, the most frequent written form when it has
+    // marks, is seen at least MinCodeCount times and is at least half of the spellings' occurrences. A bare spelling
+    // that is a syllable the model restores (HOI, KHONG: words of a headline in capitals) is left to the model.
+    private static Dictionary<string, string> Codes(Dictionary<string, long> capsCounts, string[] vocabulary, byte[] flags)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
+        {
+            if (flags[id] != 0)
+            {
+                keys.Add(VietnameseFolding.Fold(vocabulary[id]));
+            }
+        }
+
+        var byBare = new Dictionary<string, (string Form, long Count, long Total)>(StringComparer.Ordinal);
+        foreach (var (form, count) in capsCounts.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var bare = VietnameseFolding.Fold(form);
+            byBare.TryGetValue(bare, out var best);
+            byBare[bare] = count > best.Count ? (form, count, best.Total + count) : (best.Form, best.Count, best.Total + count);
+        }
+
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (bare, (form, count, total)) in byBare)
+        {
+            if (count >= MinCodeCount && count * 2 >= total && SyllableLanguageModel.IsCode(bare, form)
+                && !keys.Contains(bare.ToLowerInvariant()))
+            {
+                codes[bare] = form;
+            }
+        }
+
+        return codes;
     }
 
     private static byte[] CandidateFlags(string[] vocabulary, long[] counts, RestorerTrainerOptions options)

@@ -68,6 +68,45 @@ public sealed class RestorerTrainerTests
     }
 
     [Test]
+    public void Train_AbbreviationsWithMarks_WrittenWithThemInBareText()
+    {
+        // HĐND is written with its Đ three times and bare once: learnt. CD (a disc) is mostly bare: not. TỔNG is a
+        // syllable in capitals (left to the model).
+        string[] lines =
+        [
+            "Chủ tịch HĐND tỉnh tiếp người dân.", "Phó chủ tịch HĐND huyện đi làm.", "HĐND xã họp.", "HDND xã họp.",
+            "Đĩa CD mới.", "Đĩa CD cũ.", "Đĩa CĐ hỏng.", "TỔNG BÍ THƯ", "TỔNG BÍ THƯ", "TỔNG BÍ THƯ",
+        ];
+        var model = RestorerTrainer.TrainModel(Enumerable.Repeat(Corpus, 10).SelectMany(c => c).Concat(lines));
+
+        model.CodeCount.Should().Be(1);
+        model.CodeForm("HDND").Should().Be("HĐND");
+        model.CodeForm("CD").Should().BeNull();
+        model.CodeForm("TONG").Should().BeNull();
+
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        var restorer = new DiacriticRestorer(SyllableLanguageModel.Load(stream));
+        restorer.Restore("Chu tich HDND di lam.").Should().Be("Chủ tịch HĐND đi làm.");
+        restorer.Restore("Chủ tịch HDND đi làm.").Should().Be("Chủ tịch HDND đi làm.", "accented text keeps its abbreviations as typed");
+        restorer.Restore("The HDND met.").Should().Be("The HDND met.");
+    }
+
+    [TestCase("HDND", "HĐND", true)]
+    [TestCase("DH", "ĐH", true)]
+    [TestCase("CD", "CD", false)] // no mark
+    [TestCase("D", "Đ", false)] // one letter
+    [TestCase("ABC", "ÀBC", true)]
+    [TestCase("NA", "ÑA", false)] // not a Vietnamese letter
+    [TestCase("HDND", "HĐN", false)] // another length
+    [TestCase("hdnd", "hđnd", false)] // lower case
+    public void IsCode_ChecksTheSpelling(string bare, string form, bool expected)
+    {
+        SyllableLanguageModel.IsCode(bare, form).Should().Be(expected);
+    }
+
+    [Test]
     public void Load_Version2_ReadsSortedTrigramKeys()
     {
         // Version 2 stored the trigrams as sorted 64-bit keys: bigrams <s> <s>, <s> à ("à" is id 5), à à; trigram <s> <s> à.
