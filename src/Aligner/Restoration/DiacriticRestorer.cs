@@ -412,7 +412,7 @@ public sealed class DiacriticRestorer
         // The score of form c at token k between its neighbours, as the search counts it.
         private float LocalScore(int k, int u, int v, int c, int next, int after, bool hasNext)
         {
-            var s = model.Score(u, v, c) + model.Score(v, c, next) + (classifier.Title[k] ? model.CapitalBonus(c) : 0f) + cache!.Bonus(c);
+            var s = model.Score(u, v, c) + model.Score(v, c, next) + (classifier.Title[k] ? model.CapitalBonus(c) : 0f) + model.NextBonus(c, classifier.Next[k]) + cache!.Bonus(c);
             if (cache.HasPairs)
             {
                 s += cache.PairBonus(v, c) + cache.PairBonus(c, next);

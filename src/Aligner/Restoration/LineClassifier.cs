@@ -49,6 +49,8 @@ internal sealed class LineClassifier
     private bool[] title = new bool[64];
     private bool[] foreignName = new bool[64];
     private string?[] codes = new string?[64];
+    private sbyte[] next = new sbyte[64];
+    private bool[] headline = new bool[64];
 
     private bool namesAsWritten;
 
@@ -72,6 +74,9 @@ internal sealed class LineClassifier
 
     /// <summary>Per token: a capital inside a sentence, which favours the forms seen capitalised (names).</summary>
     public bool[] Title => title;
+
+    /// <summary>Per token: 1 when the next word is a name (capitalised inside a sentence), −1 when it is another word, 0 when no word follows.</summary>
+    public sbyte[] Next => next;
 
     /// <summary>Per token: the marked spelling of an abbreviation in bare capitals (<c>HDND</c> → <c>HĐND</c>), or null.</summary>
     public string?[] Codes => codes;
@@ -138,6 +143,8 @@ internal sealed class LineClassifier
             title[i] = false;
             foreignName[i] = false;
             codes[i] = null;
+            next[i] = 0;
+            headline[i] = false;
             vWeight[i] = eWeight[i] = mWeight[i] = lWeight[i] = 0;
             switch (t.Kind)
             {
@@ -187,6 +194,7 @@ internal sealed class LineClassifier
         TitleCaseHeadlines(words);
         PhotoCredits(line);
         Decide(words);
+        NextWords(line, capsLine);
         return true;
     }
 
@@ -428,6 +436,7 @@ internal sealed class LineClassifier
                 for (var r = runStart; r < j; r++)
                 {
                     lWeight[wordIndex[r]] = vWeight[wordIndex[r]];
+                    headline[wordIndex[r]] = true;
                 }
             }
 
@@ -494,6 +503,22 @@ internal sealed class LineClassifier
         }
     }
 
+    // Whether a name follows each restorable word: a word that opens with a capital inside a sentence, outside
+    // headlines in capitals or title case (there a capital says nothing).
+    private void NextWords(ReadOnlySpan<char> line, bool capsLine)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var t = tokens[i + 1];
+            if (cands[i] is null || capsLine || t.Kind != TokenKind.Word || headline[i + 1] || headline[i])
+            {
+                continue;
+            }
+
+            next[i] = SyllableTokenizer.IsNameLike(line.Slice(t.Start, t.Length)) ? (sbyte)1 : (sbyte)-1;
+        }
+    }
+
     private void EnsureTokens(int n)
     {
         if (ids.Length >= n)
@@ -512,6 +537,8 @@ internal sealed class LineClassifier
         Array.Resize(ref title, size);
         Array.Resize(ref foreignName, size);
         Array.Resize(ref codes, size);
+        Array.Resize(ref next, size);
+        Array.Resize(ref headline, size);
     }
 
     // 0 lower, 1 Title, 2 UPPER, 3 mIxed.

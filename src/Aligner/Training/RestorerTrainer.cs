@@ -68,6 +68,8 @@ internal static class RestorerTrainer
         var formCounts = new List<long>();
         var capitalCounts = new List<long>();
         var capsCounts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var wordsAfter = new List<long>();
+        var namesAfter = new List<long>();
         var capsLookup = capsCounts.GetAlternateLookup<ReadOnlySpan<char>>();
         var sequence = new IntBuffer();
         var tokens = new List<Token>();
@@ -95,8 +97,14 @@ internal static class RestorerTrainer
             sequence.Add(SyllableLanguageModel.SentenceStart);
             var open = false;
             var initial = true;
+            var previous = -1;
             foreach (var token in tokens)
             {
+                if (token.Kind != TokenKind.Word)
+                {
+                    previous = -1;
+                }
+
                 if (token.Kind == TokenKind.SentenceEnd)
                 {
                     initial = true;
@@ -125,6 +133,13 @@ internal static class RestorerTrainer
                 }
 
                 var word = line.AsSpan(token.Start, token.Length);
+                if (previous >= 0)
+                {
+                    wordsAfter[previous]++;
+                    namesAfter[previous] += SyllableTokenizer.IsNameLike(word) ? 1 : 0;
+                }
+
+                previous = -1;
                 if (IsCapitals(word))
                 {
                     capsLookup[word] = capsLookup.TryGetValue(word, out var seen) ? seen + 1 : 1;
@@ -144,8 +159,11 @@ internal static class RestorerTrainer
                     lookup[canonical] = id;
                     formCounts.Add(0);
                     capitalCounts.Add(0);
+                    wordsAfter.Add(0);
+                    namesAfter.Add(0);
                 }
 
+                previous = id;
                 formCounts[id]++;
                 capitalCounts[id] += capitalised ? 1 : 0;
                 sequence.Add(SyllableLanguageModel.FirstSyllable + id);
@@ -172,9 +190,13 @@ internal static class RestorerTrainer
         specials.CopyTo(vocabulary, 0);
         var counts = new long[vocabulary.Length];
         var capitals = new long[vocabulary.Length];
+        var before = new long[vocabulary.Length];
+        var beforeNames = new long[vocabulary.Length];
         for (var i = 0; i < byFrequency.Count; i++)
         {
             capitals[SyllableLanguageModel.FirstSyllable + i] = capitalCounts[byFrequency[i].Value];
+            before[SyllableLanguageModel.FirstSyllable + i] = wordsAfter[byFrequency[i].Value];
+            beforeNames[SyllableLanguageModel.FirstSyllable + i] = namesAfter[byFrequency[i].Value];
             remap[byFrequency[i].Value] = SyllableLanguageModel.FirstSyllable + i;
             vocabulary[SyllableLanguageModel.FirstSyllable + i] = byFrequency[i].Key;
             counts[SyllableLanguageModel.FirstSyllable + i] = formCounts[byFrequency[i].Value];
@@ -193,7 +215,48 @@ internal static class RestorerTrainer
         var flags = CandidateFlags(vocabulary, counts, options);
         var bonus = CapitalBonus(vocabulary, counts, capitals, flags);
         var codes = Codes(capsCounts, vocabulary, flags);
-        return KneserNey.Estimate(vocabulary, flags, bonus, seq, options.MinTrigramCount, cancellationToken, codes);
+        var next = NextBonus(vocabulary, before, beforeNames, flags);
+        return KneserNey.Estimate(vocabulary, flags, bonus, seq, options.MinTrigramCount, cancellationToken, codes, next);
+    }
+
+    // For the candidates of each key, two bonuses: log P(the next word opens with a capital | form) − the same for
+    // the key (a name follows: bà Mai, cô Lan, và Boston), and the same for a next word in lower case; P(name | form)
+    // smoothed towards the key's (prior weight 4), the results kept in ±6. Only words right after the form count.
+    private static float[] NextBonus(string[] vocabulary, long[] before, long[] beforeNames, byte[] flags)
+    {
+        const double prior = 4;
+        var bonus = new float[vocabulary.Length * 2];
+        var byKey = new Dictionary<string, (long Before, long Names)>(StringComparer.Ordinal);
+        for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
+        {
+            if (flags[id] != 0)
+            {
+                var key = VietnameseFolding.Fold(vocabulary[id]);
+                byKey.TryGetValue(key, out var sums);
+                byKey[key] = (sums.Before + before[id], sums.Names + beforeNames[id]);
+            }
+        }
+
+        for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
+        {
+            if (flags[id] == 0)
+            {
+                continue;
+            }
+
+            var (total, names) = byKey[VietnameseFolding.Fold(vocabulary[id])];
+            if (total == 0)
+            {
+                continue;
+            }
+
+            var keyShare = Math.Clamp(names / (double)total, 1e-4, 1 - 1e-4);
+            var share = (beforeNames[id] + (prior * keyShare)) / (before[id] + prior);
+            bonus[2 * id] = (float)Math.Clamp(Math.Log(share / keyShare), -6, 6);
+            bonus[(2 * id) + 1] = (float)Math.Clamp(Math.Log((1 - share) / (1 - keyShare)), -6, 6);
+        }
+
+        return bonus;
     }
 
     private static bool IsCapitals(ReadOnlySpan<char> word)

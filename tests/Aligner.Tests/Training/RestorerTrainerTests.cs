@@ -93,6 +93,27 @@ public sealed class RestorerTrainerTests
         restorer.Restore("The HDND met.").Should().Be("The HDND met.");
     }
 
+    [Test]
+    public void Train_FormsBeforeNames_LearnTheCapitalThatFollows()
+    {
+        // "bà" is followed by a name, "ba" (three) by a lower-case word: a capital after "ba" favours "bà".
+        string[] lines = ["Bà Mai đi chợ.", "Hôm nay bà Lan đi làm.", "Ba người đi chợ.", "Hôm nay ba người đi làm.", "Có ba con mèo."];
+        var model = RestorerTrainer.TrainModel(Enumerable.Repeat(lines, 5).SelectMany(c => c));
+        var grandmother = model.IdOf("bà");
+        var three = model.IdOf("ba");
+
+        model.NextBonus(grandmother, 1).Should().BePositive();
+        model.NextBonus(three, 1).Should().BeNegative();
+        model.NextBonus(grandmother, -1).Should().BeNegative();
+        model.NextBonus(three, -1).Should().BePositive();
+        model.NextBonus(three, 0).Should().Be(0);
+
+        var classifier = new LineClassifier(model, DiacriticRestorerOptions.Default, null, null);
+        classifier.SetText("hom nay ba Lan di lam, ba nguoi di cho");
+        classifier.Classify("hom nay ba Lan di lam, ba nguoi di cho").Should().BeTrue();
+        classifier.Next.Take(6).Should().Equal(new sbyte[] { -1, -1, 1, -1, -1, 0 }, "a name after the first ba, a comma after lam");
+    }
+
     [TestCase("HDND", "HĐND", true)]
     [TestCase("DH", "ĐH", true)]
     [TestCase("CD", "CD", false)] // no mark
