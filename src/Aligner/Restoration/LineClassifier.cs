@@ -330,9 +330,10 @@ internal sealed class LineClassifier
     }
 
     // News captions end with a photo credit, "Ảnh: TTXVN" or "(Ảnh: Lâm Khánh/TTXVN)", and pages glue it to the text
-    // that follows ("Ảnh: Getty Ngày 5/6, ..."): a bare "Anh:" that opens a line, a sentence or a bracket is that label
-    // when a capitalised word or a code follows it, or at most six words to the end of the line or bracket. So is
-    // "Anh minh hoa" (an illustration) opening one. Encyclopedic training text has no captions to learn them from.
+    // that follows ("Ảnh: Getty Ngày 5/6, ..."): a bare "Anh:" that opens a line, a sentence or a bracket, or follows
+    // a dash, is that label when a capitalised word or a code follows it, or at most six words to the end of the line
+    // or bracket. So is "Anh minh hoa" (an illustration; "Minh" in capitals is a name) opening one, and "Nguon anh:"
+    // (the photo's source) anywhere. Encyclopedic training text has no captions to learn them from.
     private void PhotoCredits(ReadOnlySpan<char> line)
     {
         if (photoLabel is null)
@@ -343,16 +344,27 @@ internal sealed class LineClassifier
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (cands[i] is null || t.Length != 3 || !line.Slice(t.Start, 3).Equals("anh", StringComparison.OrdinalIgnoreCase)
-                || !(i == 0 || tokens[i - 1].Kind == TokenKind.SentenceEnd || (t.Start > 0 && line[t.Start - 1] == '(')))
+            if (cands[i] is null || t.Length != 3 || !line.Slice(t.Start, 3).Equals("anh", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            if (tokens[i + 1].Kind != TokenKind.Clause || line[t.Start + 3] != ':')
+            var colon = tokens[i + 1].Kind == TokenKind.Clause && line[t.Start + 3] == ':';
+            if (colon && i > 0 && IsWord(line, tokens[i - 1], "nguon") && tokens[i - 1].Start + 5 == t.Start - 1)
             {
-                if (i + 2 < tokens.Count && IsWord(line, tokens[i + 1], "minh") && IsWord(line, tokens[i + 2], "hoa")
-                    && (i + 3 == tokens.Count || tokens[i + 3].Kind != TokenKind.Word || line[tokens[i + 2].Start + 3] == ')'))
+                cands[i] = photoLabel; // "Nguồn ảnh:", the photo's source
+                continue;
+            }
+
+            var before = t.Start > 1 && line[t.Start - 1] == ' ' ? line[t.Start - 2] : '\0';
+            if (!(i == 0 || tokens[i - 1].Kind == TokenKind.SentenceEnd || (t.Start > 0 && line[t.Start - 1] == '(') || before is '-' or '–' or '—' or '|'))
+            {
+                continue;
+            }
+
+            if (!colon)
+            {
+                if (i + 2 < tokens.Count && line[tokens[i + 1].Start] == 'm' && IsWord(line, tokens[i + 1], "minh") && IsWord(line, tokens[i + 2], "hoa"))
                 {
                     cands[i] = photoLabel;
                 }

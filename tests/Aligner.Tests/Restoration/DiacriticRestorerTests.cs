@@ -25,6 +25,10 @@ public sealed class DiacriticRestorerTests
     [TestCase("Nguoi dan. Anh: TTXVN", "Người dân. Ảnh: TTXVN")] // a photo credit
     [TestCase("Anh: Getty Nguoi dan di bo tren pho.", "Ảnh: Getty Người dân đi bộ trên phố.")] // a credit glued to the text after it
     [TestCase("Gia vang tang manh (Anh minh hoa)", "Giá vàng tăng mạnh (Ảnh minh họa)")] // an illustration's label
+    [TestCase("Anh minh hoa Nguoi dan xem phao hoa.", "Ảnh minh họa Người dân xem pháo hoa.")] // the same glued to the text
+    [TestCase("Anh Minh hoa nhap voi moi nguoi.", "Anh Minh hòa nhập với mọi người.")] // Minh in capitals: a name, not the label
+    [TestCase("Nguoi dan xem phao hoa. Nguon anh: Reuters", "Người dân xem pháo hoa. Nguồn ảnh: Reuters")] // the photo's source
+    [TestCase("Nguoi dan xem phao hoa - Anh: Reuters", "Người dân xem pháo hoa - Ảnh: Reuters")] // a credit after a dash
     [TestCase("Cua hang ban cac nhan hieu Gucci, Prada, Chanel va Dior.", "Cửa hàng bán các nhãn hiệu Gucci, Prada, Chanel và Dior.")] // foreign names are not English
     [TestCase("Cac hang Toyota, Honda, Hyundai va Ford deu tang gia.", "Các hãng Toyota, Honda, Hyundai và Ford đều tăng giá.")] // names opening the window
     public void Restore_BareVietnamese_RestoresDiacritics(string text, string expected)
