@@ -233,7 +233,9 @@ internal sealed class LineClassifier
             ids[i] = SyllableLanguageModel.Unknown;
             eWeight[i] = casing == 0 ? 1 : 0;
             foreignName[i] = casing == 1;
-            return false;
+            codes[i] = casing is 0 or 1 ? model.WordForm(word) : null;
+            eWeight[i] = codes[i] is not null ? 0 : eWeight[i]; // a Vietnamese word, not English
+            return codes[i] is not null;
         }
 
         var lower = scratch.AsSpan(0, word.Length);
@@ -244,7 +246,8 @@ internal sealed class LineClassifier
             ids[i] = SyllableLanguageModel.Unknown;
             eWeight[i] = casing is 1 or 2 ? 0 : 1; // names and codes are neither Vietnamese nor English
             foreignName[i] = casing == 1;
-            codes[i] = casing == 2 ? model.CodeForm(word) : null;
+            codes[i] = casing switch { 2 => model.CodeForm(word), 0 or 1 => model.WordForm(word), _ => null };
+            eWeight[i] = codes[i] is not null ? 0 : eWeight[i];
             return codes[i] is not null;
         }
 

@@ -252,19 +252,61 @@ internal sealed class SyllableLanguageModel
     /// <summary>Number of unaccented syllables (folded, lower case) that have accented candidates.</summary>
     public int KeyCount => candidates.Count;
 
-    /// <summary>Number of abbreviations in capitals the model writes with marks (<c>HDND</c> → <c>HĐND</c>).</summary>
+    /// <summary>
+    /// Number of words that are no syllable and that the model writes with marks: abbreviations in capitals
+    /// (<c>HDND</c> → <c>HĐND</c>) and lower-case words (<c>oto</c> → <c>ôtô</c>, <c>dak</c> → <c>đắk</c>).
+    /// </summary>
     public int CodeCount => codes.Count;
 
     /// <summary>The marked spelling of an abbreviation written in bare capitals (<c>HDND</c> → <c>HĐND</c>), or null.</summary>
     internal string? CodeForm(ReadOnlySpan<char> bareCapitals) => codeLookup.TryGetValue(bareCapitals, out var form) ? form : null;
 
     /// <summary>
-    /// True when <paramref name="form"/> is a marked spelling of the bare abbreviation <paramref name="bare"/>: 2–8
-    /// ASCII capitals, the form Vietnamese capitals of the same length folding to them, with at least one mark.
+    /// The marked spelling of a bare word that is no syllable, in lower case or title case (<c>Dak</c> → <c>Đắk</c>),
+    /// written in the case of <paramref name="word"/>; null when the model has none.
+    /// </summary>
+    internal string? WordForm(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 2 or > MaxWordLength)
+        {
+            return null;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        if (!codeLookup.TryGetValue(lower, out var form))
+        {
+            return null;
+        }
+
+        return string.Create(word.Length, (form, word.ToString()), static (span, state) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = char.IsUpper(state.Item2[i]) ? char.ToUpperInvariant(state.form[i]) : state.form[i];
+            }
+        });
+    }
+
+    private static readonly System.Buffers.SearchValues<char> VietnameseMarks = System.Buffers.SearchValues.Create("\u0306\u0302\u031B\u0309\u0323đ");
+
+    // The longest word that WordForm looks up.
+    internal const int MaxWordLength = 12;
+
+    /// <summary>
+    /// True when <paramref name="form"/> is a marked spelling of the bare word <paramref name="bare"/>: 2–8 ASCII
+    /// capitals (an abbreviation) or 2–12 lower-case ASCII letters, the form Vietnamese letters of the same length
+    /// and case folding to them, with at least one mark.
     /// </summary>
     internal static bool IsCode(string bare, string form)
     {
-        if (bare.Length is < 2 or > 8 || form.Length != bare.Length || string.Equals(bare, form, StringComparison.Ordinal))
+        if (bare.Length < 2 || form.Length != bare.Length || string.Equals(bare, form, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var upper = char.IsAsciiLetterUpper(bare[0]);
+        if (bare.Length > (upper ? 8 : MaxWordLength))
         {
             return false;
         }
@@ -272,14 +314,17 @@ internal sealed class SyllableLanguageModel
         for (var i = 0; i < bare.Length; i++)
         {
             var c = form[i];
-            var letter = c == 'Đ' || char.IsAsciiLetterUpper(c) || VietnameseLetters.IsVowelBase(VietnameseLetters.Lower(c));
-            if (!char.IsAsciiLetterUpper(bare[i]) || !letter || !char.IsUpper(c) || VietnameseFolding.Fold(c) != bare[i])
+            var letter = c is 'Đ' or 'đ' || char.IsAsciiLetter(c) || VietnameseLetters.IsVowelBase(VietnameseLetters.Lower(c));
+            if (!(upper ? char.IsAsciiLetterUpper(bare[i]) : char.IsAsciiLetterLower(bare[i])) || !letter || char.IsUpper(c) != upper
+                || VietnameseFolding.Fold(c) != bare[i])
             {
                 return false;
             }
         }
 
-        return true;
+        // A lower-case word needs a mark that European spellings do not have (đ, ă, â, ê, ô, ơ, ư, a hook or a dot
+        // below): Wikipedia writes México and García, news Mexico and Garcia.
+        return upper || form.Normalize(System.Text.NormalizationForm.FormD).AsSpan().IndexOfAny(VietnameseMarks) >= 0;
     }
 
     /// <summary>Loads a model written by <see cref="Save"/>.</summary>

@@ -68,6 +68,7 @@ internal static class RestorerTrainer
         var formCounts = new List<long>();
         var capitalCounts = new List<long>();
         var capsCounts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var otherCounts = new Dictionary<string, long>(StringComparer.Ordinal);
         var wordsAfter = new List<long>();
         var namesAfter = new List<long>();
         var capsLookup = capsCounts.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -149,6 +150,12 @@ internal static class RestorerTrainer
                 initial = false;
                 if (word.Length > scratch.Length || !SyllableKey.TryCanonical(word, scratch, out var canonical) || !VietnameseLetters.IsSyllable(canonical))
                 {
+                    if (word.Length <= SyllableLanguageModel.MaxWordLength && !IsCapitals(word))
+                    {
+                        var lower = word.ToString().ToLowerInvariant();
+                        otherCounts[lower] = otherCounts.GetValueOrDefault(lower) + 1;
+                    }
+
                     sequence.Add(SyllableLanguageModel.Unknown);
                     continue;
                 }
@@ -214,7 +221,12 @@ internal static class RestorerTrainer
         cancellationToken.ThrowIfCancellationRequested();
         var flags = CandidateFlags(vocabulary, counts, options);
         var bonus = CapitalBonus(vocabulary, counts, capitals, flags);
-        var codes = Codes(capsCounts, vocabulary, flags);
+        var codes = Codes(capsCounts, vocabulary, flags, MinCodeCount);
+        foreach (var (bare, form) in Codes(otherCounts, vocabulary, flags, MinWordCount))
+        {
+            codes[bare] = form;
+        }
+
         var next = NextBonus(vocabulary, before, beforeNames, flags);
         return KneserNey.Estimate(vocabulary, flags, bonus, seq, options.MinTrigramCount, cancellationToken, codes, next);
     }
@@ -277,13 +289,15 @@ internal static class RestorerTrainer
         return true;
     }
 
-    // An abbreviation's marked form is learnt when seen at least this many times.
+    // An abbreviation's marked form is learnt when seen at least this many times; a lower-case word's, this many.
     private const int MinCodeCount = 3;
+    private const int MinWordCount = 5;
 
-    // Abbreviations in capitals (HĐND, ĐH, VĐV): for each bare spelling, the most frequent written form when it has
-    // marks, is seen at least MinCodeCount times and is at least half of the spellings' occurrences. A bare spelling
-    // that is a syllable the model restores (HOI, KHONG: words of a headline in capitals) is left to the model.
-    private static Dictionary<string, string> Codes(Dictionary<string, long> capsCounts, string[] vocabulary, byte[] flags)
+    // Abbreviations in capitals (HĐND, ĐH, VĐV), and words that are no syllable in lower case (ôtô, đắk): for each
+    // bare spelling, the most frequent written form when it has marks, is seen at least minCount times and is at least
+    // half of the spellings' occurrences. A bare spelling that is a syllable the model restores (HOI, KHONG: words of a
+    // headline in capitals) is left to the model.
+    private static Dictionary<string, string> Codes(Dictionary<string, long> capsCounts, string[] vocabulary, byte[] flags, int minCount)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
@@ -305,7 +319,7 @@ internal static class RestorerTrainer
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (bare, (form, count, total)) in byBare)
         {
-            if (count >= MinCodeCount && count * 2 >= total && SyllableLanguageModel.IsCode(bare, form)
+            if (count >= minCount && count * 2 >= total && SyllableLanguageModel.IsCode(bare, form)
                 && !keys.Contains(bare.ToLowerInvariant()))
             {
                 codes[bare] = form;

@@ -114,14 +114,34 @@ public sealed class RestorerTrainerTests
         classifier.Next.Take(6).Should().Equal(new sbyte[] { -1, -1, 1, -1, -1, 0 }, "a name after the first ba, a comma after lam");
     }
 
+    [Test]
+    public void Train_WordsThatAreNoSyllable_WrittenWithTheirMarks()
+    {
+        // ôtô (one word for ô tô) and the place name Đắk are no syllables; México is written so by an encyclopedia,
+        // but its acute is no Vietnamese mark of its own: not learnt.
+        string[] lines = ["Xe ôtô đi chợ.", "Tỉnh Đắk Nông.", "Người dân ở México đi làm."];
+        var model = RestorerTrainer.TrainModel(Enumerable.Repeat(Corpus, 10).SelectMany(c => c).Concat(Enumerable.Repeat(lines, 5).SelectMany(c => c)));
+
+        model.WordForm("oto").Should().Be("ôtô");
+        model.WordForm("Dak").Should().Be("Đắk");
+        model.WordForm("Mexico").Should().BeNull();
+        new DiacriticRestorer(model).Restore("Nguoi dan di lam, xe oto di cho.").Should().Be("Người dân đi làm, xe ôtô đi chợ.");
+    }
+
     [TestCase("HDND", "HĐND", true)]
+    [TestCase("oto", "ôtô", true)]
+    [TestCase("dak", "đắk", true)]
+    [TestCase("mexico", "méxico", false)] // no Vietnamese mark of its own
+    [TestCase("oto", "ÔTÔ", false)] // another case
+    [TestCase("verylongwordhere", "verylongwordhêre", false)] // longer than 12
     [TestCase("DH", "ĐH", true)]
     [TestCase("CD", "CD", false)] // no mark
     [TestCase("D", "Đ", false)] // one letter
     [TestCase("ABC", "ÀBC", true)]
     [TestCase("NA", "ÑA", false)] // not a Vietnamese letter
     [TestCase("HDND", "HĐN", false)] // another length
-    [TestCase("hdnd", "hđnd", false)] // lower case
+    [TestCase("hdnd", "hđnd", true)] // lower case: a word
+    [TestCase("HDND", "hđnd", false)] // the case changed
     public void IsCode_ChecksTheSpelling(string bare, string form, bool expected)
     {
         SyllableLanguageModel.IsCode(bare, form).Should().Be(expected);
