@@ -170,9 +170,9 @@ internal sealed class LineClassifier
             }
 
             wordIndex[words++] = i;
-            // A capital letter alone followed by a dot or a hyphen is an initial (J. Smith, A-B), not a syllable (Ở, Á).
+            // A capital letter alone followed by a dot, a hyphen or an apostrophe is an initial (J. Smith, A-B, O’Hagan), not a syllable (Ở, Á).
             var end = t.Start + t.Length;
-            var isInitial = t.Length == 1 && end < line.Length && line[end] is '.' or '-' or '&' or '/';
+            var isInitial = t.Length == 1 && end < line.Length && line[end] is '.' or '-' or '&' or '/' or '\'' or '’';
             anyRestorable |= Classify(line.Slice(t.Start, t.Length), i, capsLine, isInitial);
 
             // A capital inside a sentence favours the forms seen capitalised (names), as the trainer counted them.

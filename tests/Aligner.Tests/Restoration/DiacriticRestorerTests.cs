@@ -41,6 +41,7 @@ public sealed class DiacriticRestorerTests
     [TestCase("  Nguoi   dan  Ha Noi  ", "  Người   dân  Hà Nội  ")] // spacing kept
     [TestCase("Nguoi\u00A0dan\tHa\u00A0Noi", "Người\u00A0dân\tHà\u00A0Nội")] // odd spaces kept
     [TestCase("TTXVN, VGP, TP.HCM", "TTXVN, VGP, TP.HCM")] // codes in capitals
+    [TestCase("Canh sat truong Brian O'Hagan cho biet.", "Cảnh sát trưởng Brian O'Hagan cho biết.")] // an initial before an apostrophe
     public void Restore_KeepsWhatIsNotBareVietnamese(string text, string expected)
     {
         Restorer.Restore(text).Should().Be(expected);
