@@ -35,6 +35,24 @@ public sealed class DocumentCacheTests
     }
 
     [Test]
+    public void With_OwnChoicesAlone_WeighMoreThanBesideAccentedLines()
+    {
+        // The second pass's choices are all a bare document's cache knows: they weigh 1.5γ there, γ beside accented text.
+        var model = Restorer.Model;
+        var options = Restorer.Options;
+        var form = model.IdOf("thành");
+        var k = model.CandidatesOf("thanh")!.Length;
+        var choices = new Dictionary<int, int> { [form] = 2 };
+        var expected = options.CacheWeight * Math.Log(k * ((2 * options.SelfCacheWeight) + options.CacheSmoothing) / ((2 * options.SelfCacheWeight) + (options.CacheSmoothing * k)));
+
+        var alone = DocumentCache.Empty(model).With(choices, options.SelfCacheWeight, options);
+        var beside = Restorer.CreateCache("Tôi đi học.").With(choices, options.SelfCacheWeight, options);
+
+        alone.Bonus(form).Should().BeApproximately((float)(1.5 * expected), 1e-4f);
+        beside.Bonus(form).Should().BeApproximately((float)expected, 1e-4f);
+    }
+
+    [Test]
     public void CreateCache_CollectionOfTexts_CountsThemAll()
     {
         var cache = Restorer.CreateCache(["The report.", "Anh Thành nói.", "Ông Thành đến."]);
