@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures diacritic restoration with ../shared/eval/restoration_eval.py: the accented text is stripped of its
 # diacritics, given to `aligner restore` on stdin and the output scored against the original.
-# Sets: baomoi articles whose id ends in 0 (never trained on; a dev set: issue 4's changes were measured on it), the .vi side of
+# Sets: baomoi articles whose id ends in 0 (never trained on; a dev set: the changes of issue 4 and of issue 14's fourth round were measured on it), the .vi side of
 # NTREX dev (dev: settings are chosen on it) with every line stripped, and NTREX dev with every other line of each
 # document left accented, each document restored on its own and only its stripped lines scored (the document cache's
 # case, benchmarks/eval/restoration_context.py), and, as its reference, the same lines scored with every line stripped.

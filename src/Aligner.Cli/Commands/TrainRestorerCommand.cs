@@ -56,7 +56,7 @@ internal static class TrainRestorerCommand
                 model.Save(stream);
             }
 
-            io.Error.WriteLine($"aligner: {model.VocabularySize:N0} syllables, {model.KeyCount:N0} keys, {model.BigramCount:N0} bigrams, {model.TrigramCount:N0} trigrams in {watch.Elapsed.TotalSeconds:F1} s -> {path}");
+            io.Error.WriteLine($"aligner: {model.VocabularySize:N0} syllables, {model.KeyCount:N0} keys, {model.BigramCount:N0} bigrams, {model.TrigramCount:N0} trigrams, {model.CodeCount:N0} abbreviations and words that are no syllable in {watch.Elapsed.TotalSeconds:F1} s -> {path}");
         }));
         return command;
     }

@@ -321,6 +321,17 @@ public sealed class DiacriticRestorer
             var tokens = classifier.Tokens;
             var cands = classifier.Candidates;
             var n = tokens.Count;
+            var codes = classifier.Codes;
+            for (var i = 0; i < n && !secondPass; i++)
+            {
+                if (codes[i] is { } code)
+                {
+                    var t = tokens[i];
+                    code.AsSpan().CopyTo(output.Slice(offset + t.Start, t.Length));
+                    changedAny = true;
+                    syllables?.Add(new RestoredSyllable(new TextRange(offset + t.Start, offset + t.Start + t.Length), code, 1, true));
+                }
+            }
 
             // Decode each sentence that has something to restore.
             var segmentStart = 0;
@@ -408,7 +419,7 @@ public sealed class DiacriticRestorer
         // The score of form c at token k between its neighbours, as the search counts it.
         private float LocalScore(int k, int u, int v, int c, int next, int after, bool hasNext)
         {
-            var s = model.Score(u, v, c) + model.Score(v, c, next) + (classifier.Title[k] ? model.CapitalBonus(c) : 0f) + cache!.Bonus(c);
+            var s = model.Score(u, v, c) + model.Score(v, c, next) + (classifier.Title[k] ? model.CapitalBonus(c) : 0f) + model.NextBonus(c, classifier.Next[k]) + cache!.Bonus(c);
             if (cache.HasPairs)
             {
                 s += cache.PairBonus(v, c) + cache.PairBonus(c, next);

@@ -47,6 +47,10 @@ internal sealed class LineClassifier
     private float[] lWeight = new float[64];
     private int[] wordIndex = new int[64];
     private bool[] title = new bool[64];
+    private bool[] foreignName = new bool[64];
+    private string?[] codes = new string?[64];
+    private sbyte[] next = new sbyte[64];
+    private bool[] headline = new bool[64];
 
     private bool namesAsWritten;
 
@@ -70,6 +74,12 @@ internal sealed class LineClassifier
 
     /// <summary>Per token: a capital inside a sentence, which favours the forms seen capitalised (names).</summary>
     public bool[] Title => title;
+
+    /// <summary>Per token: 1 when the next word is a name (capitalised inside a sentence), −1 when it is another word, 0 when no word follows.</summary>
+    public sbyte[] Next => next;
+
+    /// <summary>Per token: the marked spelling of an abbreviation in bare capitals (<c>HDND</c> → <c>HĐND</c>), or null.</summary>
+    public string?[] Codes => codes;
 
     /// <summary>
     /// Looks at the whole text once: in a text typed with diacritics (at least 2 % of its letters carry them), a
@@ -131,6 +141,10 @@ internal sealed class LineClassifier
             var t = tokens[i];
             cands[i] = null;
             title[i] = false;
+            foreignName[i] = false;
+            codes[i] = null;
+            next[i] = 0;
+            headline[i] = false;
             vWeight[i] = eWeight[i] = mWeight[i] = lWeight[i] = 0;
             switch (t.Kind)
             {
@@ -156,9 +170,9 @@ internal sealed class LineClassifier
             }
 
             wordIndex[words++] = i;
-            // A capital letter alone followed by a dot or a hyphen is an initial (J. Smith, A-B), not a syllable (Ở, Á).
+            // A capital letter alone followed by a dot, a hyphen or an apostrophe is an initial (J. Smith, A-B, O’Hagan), not a syllable (Ở, Á).
             var end = t.Start + t.Length;
-            var isInitial = t.Length == 1 && end < line.Length && line[end] is '.' or '-' or '&' or '/';
+            var isInitial = t.Length == 1 && end < line.Length && line[end] is '.' or '-' or '&' or '/' or '\'' or '’';
             anyRestorable |= Classify(line.Slice(t.Start, t.Length), i, capsLine, isInitial);
 
             // A capital inside a sentence favours the forms seen capitalised (names), as the trainer counted them.
@@ -180,6 +194,7 @@ internal sealed class LineClassifier
         TitleCaseHeadlines(words);
         PhotoCredits(line);
         Decide(words);
+        NextWords(line, capsLine);
         return true;
     }
 
@@ -213,9 +228,14 @@ internal sealed class LineClassifier
 
         if (word.Length > scratch.Length)
         {
+            // A capitalised foreign word is a name (Tweezerman, Flagstaff): names say nothing about the language
+            // around them ("Revlon, Essie va Dr. PawPaw" is Vietnamese), so they weigh nothing either way.
             ids[i] = SyllableLanguageModel.Unknown;
-            eWeight[i] = casing == 0 ? 1 : 0.5f;
-            return false;
+            eWeight[i] = casing == 0 ? 1 : 0;
+            foreignName[i] = casing == 1;
+            codes[i] = casing is 0 or 1 ? model.WordForm(word) : null;
+            eWeight[i] = codes[i] is not null ? 0 : eWeight[i]; // a Vietnamese word, not English
+            return codes[i] is not null;
         }
 
         var lower = scratch.AsSpan(0, word.Length);
@@ -224,8 +244,11 @@ internal sealed class LineClassifier
         if (list is null)
         {
             ids[i] = SyllableLanguageModel.Unknown;
-            eWeight[i] = casing switch { 0 => 1, 1 => 0.5f, 2 => 0, _ => 1 };
-            return false;
+            eWeight[i] = casing is 1 or 2 ? 0 : 1; // names and codes are neither Vietnamese nor English
+            foreignName[i] = casing == 1;
+            codes[i] = casing switch { 2 => model.CodeForm(word), 0 or 1 => model.WordForm(word), _ => null };
+            eWeight[i] = codes[i] is not null ? 0 : eWeight[i];
+            return codes[i] is not null;
         }
 
         ids[i] = model.IdOf(lower);
@@ -309,9 +332,11 @@ internal sealed class LineClassifier
         return false;
     }
 
-    // News captions end with a photo credit, "Ảnh: TTXVN" or "(Ảnh: Lâm Khánh/TTXVN)": a bare "Anh:" that
-    // opens a sentence or a bracket and is followed by at most six words to the end of the line or bracket is
-    // that label, not "Anh" (England, brother). Encyclopedic training text has no captions to learn it from.
+    // News captions end with a photo credit, "Ảnh: TTXVN" or "(Ảnh: Lâm Khánh/TTXVN)", and pages glue it to the text
+    // that follows ("Ảnh: Getty Ngày 5/6, ..."): a bare "Anh:" that opens a line, a sentence or a bracket, or follows
+    // a dash, is that label when a capitalised word or a code follows it, or at most six words to the end of the line
+    // or bracket. So is "Anh minh hoa" (an illustration; "Minh" in capitals is a name) opening one, and "Nguon anh:"
+    // (the photo's source) anywhere. Encyclopedic training text has no captions to learn them from.
     private void PhotoCredits(ReadOnlySpan<char> line)
     {
         if (photoLabel is null)
@@ -322,13 +347,40 @@ internal sealed class LineClassifier
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (cands[i] is null || t.Length != 3 || tokens[i + 1].Kind != TokenKind.Clause || line[t.Start + 3] != ':'
-                || !line.Slice(t.Start, 3).Equals("anh", StringComparison.OrdinalIgnoreCase))
+            if (cands[i] is null || t.Length != 3 || !line.Slice(t.Start, 3).Equals("anh", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            var opens = i == 0 || tokens[i - 1].Kind == TokenKind.SentenceEnd || (t.Start > 0 && line[t.Start - 1] == '(');
+            var colon = tokens[i + 1].Kind == TokenKind.Clause && line[t.Start + 3] == ':';
+            if (colon && i > 0 && IsWord(line, tokens[i - 1], "nguon") && tokens[i - 1].Start + 5 == t.Start - 1)
+            {
+                cands[i] = photoLabel; // "Nguồn ảnh:", the photo's source
+                continue;
+            }
+
+            var before = t.Start > 1 && line[t.Start - 1] == ' ' ? line[t.Start - 2] : '\0';
+            if (!(i == 0 || tokens[i - 1].Kind == TokenKind.SentenceEnd || (t.Start > 0 && line[t.Start - 1] == '(') || before is '-' or '–' or '—' or '|'))
+            {
+                continue;
+            }
+
+            if (!colon)
+            {
+                if (i + 2 < tokens.Count && line[tokens[i + 1].Start] == 'm' && IsWord(line, tokens[i + 1], "minh") && IsWord(line, tokens[i + 2], "hoa"))
+                {
+                    cands[i] = photoLabel;
+                }
+
+                continue;
+            }
+
+            if (i + 2 < tokens.Count && tokens[i + 2].Kind == TokenKind.Word && char.IsUpper(line[tokens[i + 2].Start]))
+            {
+                cands[i] = photoLabel;
+                continue;
+            }
+
             var rest = line[(t.Start + 4)..];
             var close = rest.IndexOf(')');
             rest = close >= 0 ? rest[..close] : rest;
@@ -338,12 +390,15 @@ internal sealed class LineClassifier
                 credit += tokens[k].Kind is TokenKind.Word or TokenKind.Number ? 1 : 0;
             }
 
-            if (opens && credit is >= 1 and <= 6)
+            if (credit is >= 1 and <= 6)
             {
                 cands[i] = photoLabel;
             }
         }
     }
+
+    private static bool IsWord(ReadOnlySpan<char> line, Token token, string word) =>
+        token.Kind == TokenKind.Word && line.Slice(token.Start, token.Length).Equals(word, StringComparison.OrdinalIgnoreCase);
 
     // In a line of several sentences, the sentences the detector calls English (split as the aligner splits them,
     // so "Mr." ends none) keep their words as written; they still count as English context for their neighbours.
@@ -364,33 +419,44 @@ internal sealed class LineClassifier
                 if (isEnglish && tokens[t].Start >= sentence.Range.Start)
                 {
                     cands[t] = null;
+                    codes[t] = null;
                 }
             }
         }
     }
 
     // A run of five or more capitalised bare syllables is a headline in title case ("Ngap Lut Tai Thanh Pho ..."),
-    // not a name (Vietnamese names have at most four syllables): its words count as lower case.
+    // not a name (Vietnamese names have at most four syllables): its words count as lower case. Foreign names inside
+    // it neither count nor end it ("Mua Lon O Phoenix Lam Ngap Nha Dan").
     private void TitleCaseHeadlines(int words)
     {
         const int MinimumRun = 5;
         var runStart = 0;
+        var run = 0;
         for (var j = 0; j <= words; j++)
         {
             if (j < words && cands[wordIndex[j]] is not null && lWeight[wordIndex[j]] == 0)
             {
+                run++;
                 continue;
             }
 
-            if (j - runStart >= MinimumRun)
+            if (j < words && foreignName[wordIndex[j]])
+            {
+                continue; // a foreign name inside the headline ("... Tai Thanh Pho Salt Lake Voi ...") does not end it
+            }
+
+            if (run >= MinimumRun)
             {
                 for (var r = runStart; r < j; r++)
                 {
                     lWeight[wordIndex[r]] = vWeight[wordIndex[r]];
+                    headline[wordIndex[r]] = true;
                 }
             }
 
             runStart = j + 1;
+            run = 0;
         }
     }
 
@@ -423,7 +489,7 @@ internal sealed class LineClassifier
             }
 
             var i = wordIndex[j];
-            if (cands[i] is null || ReferenceEquals(cands[i], photoLabel))
+            if (cands[i] is null ? codes[i] is null : ReferenceEquals(cands[i], photoLabel))
             {
                 continue;
             }
@@ -432,12 +498,39 @@ internal sealed class LineClassifier
             // capitalised (a line of capitalised words alone, such as a byline "Song Minh", is a name).
             var vietnamese = v >= options.MinVietnameseShare * (v + e) - 1e-4f && (l >= 1 - 1e-4f || !namesAsWritten);
             var accented = m >= options.AccentedShare * v - 1e-4f && m > 0;
+            if (codes[i] is not null)
+            {
+                // An abbreviation is written with its marks in bare Vietnamese (a window with a syllable in it), as typed in accented text.
+                if (!vietnamese || accented || v < 1 - 1e-4f)
+                {
+                    codes[i] = null;
+                }
+
+                continue;
+            }
+
             // In accented text a bare syllable is taken as written, unless its bare spelling is not a word of its
             // own (troi, dep: the marks were left off), where the accented neighbours now constrain it.
             if (!vietnamese || (accented && Array.IndexOf(cands[i]!, ids[i]) >= 0))
             {
                 cands[i] = null;
             }
+        }
+    }
+
+    // Whether a name follows each restorable word: a word that opens with a capital inside a sentence, outside
+    // headlines in capitals or title case (there a capital says nothing).
+    private void NextWords(ReadOnlySpan<char> line, bool capsLine)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var t = tokens[i + 1];
+            if (cands[i] is null || capsLine || t.Kind != TokenKind.Word || headline[i + 1] || headline[i])
+            {
+                continue;
+            }
+
+            next[i] = SyllableTokenizer.IsNameLike(line.Slice(t.Start, t.Length)) ? (sbyte)1 : (sbyte)-1;
         }
     }
 
@@ -457,6 +550,10 @@ internal sealed class LineClassifier
         Array.Resize(ref lWeight, size);
         Array.Resize(ref wordIndex, size);
         Array.Resize(ref title, size);
+        Array.Resize(ref foreignName, size);
+        Array.Resize(ref codes, size);
+        Array.Resize(ref next, size);
+        Array.Resize(ref headline, size);
     }
 
     // 0 lower, 1 Title, 2 UPPER, 3 mIxed.

@@ -13,6 +13,7 @@ internal sealed class SyllableBeamSearch(SyllableLanguageModel model, DiacriticR
     private int[]?[] cands = [];
     private int[] ids = [];
     private bool[] title = [];
+    private sbyte[] next = [];
     private DocumentCache? cache;
 
     // Per position of the segment being decoded.
@@ -44,6 +45,7 @@ internal sealed class SyllableBeamSearch(SyllableLanguageModel model, DiacriticR
         cands = line.Candidates;
         ids = line.Ids;
         title = line.Title;
+        next = line.Next;
         cache = documentCache;
         var count = to - from;
         EnsurePositions(count);
@@ -70,7 +72,7 @@ internal sealed class SyllableBeamSearch(SyllableLanguageModel model, DiacriticR
             }
             else
             {
-                Step(prevStart, prevCount, prevK, list, ids[token], k, title[token]);
+                Step(prevStart, prevCount, prevK, list, ids[token], k, title[token], next[token]);
             }
 
             posCount[p] = states - posStart[p];
@@ -102,7 +104,7 @@ internal sealed class SyllableBeamSearch(SyllableLanguageModel model, DiacriticR
         }
     }
 
-    private void Step(int prevStart, int prevCount, int prevK, int[]? list, int fixedId, int k, bool capitalised)
+    private void Step(int prevStart, int prevCount, int prevK, int[]? list, int fixedId, int k, bool capitalised, sbyte nextWord)
     {
         var cells = prevK * k;
         EnsureCells(cells);
@@ -113,7 +115,7 @@ internal sealed class SyllableBeamSearch(SyllableLanguageModel model, DiacriticR
 
         for (var j = 0; j < k; j++)
         {
-            bonus[j] = list is null ? 0f : (capitalised ? model.CapitalBonus(list[j]) : 0f) + (cache?.Bonus(list[j]) ?? 0f);
+            bonus[j] = list is null ? 0f : (capitalised ? model.CapitalBonus(list[j]) : 0f) + model.NextBonus(list[j], nextWord) + (cache?.Bonus(list[j]) ?? 0f);
         }
 
         for (var c = 0; c < cells; c++)
@@ -203,7 +205,7 @@ internal sealed class SyllableBeamSearch(SyllableLanguageModel model, DiacriticR
         for (var j = 0; j < list.Length; j++)
         {
             var c = list[j];
-            double s = model.Score(u, v, c) + model.Score(v, c, next) + (title[segTokens[p]] ? model.CapitalBonus(c) : 0) + (cache?.Bonus(c) ?? 0);
+            double s = model.Score(u, v, c) + model.Score(v, c, next) + (title[segTokens[p]] ? model.CapitalBonus(c) : 0) + model.NextBonus(c, this.next[segTokens[p]]) + (cache?.Bonus(c) ?? 0);
             if (cache is { HasPairs: true })
             {
                 s += cache.PairBonus(v, c) + cache.PairBonus(c, next);

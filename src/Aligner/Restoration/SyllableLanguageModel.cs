@@ -28,7 +28,7 @@ internal sealed class SyllableLanguageModel
     internal const int FirstSyllable = 5;
 
     private const uint Magic = 0x52564C41; // "ALVR"
-    private const int Version = 3;
+    private const int Version = 4;
 
     // The most a model may hold uncompressed (the shipped one holds far less); a larger stream is refused, not buffered.
     private const int MaxFileBytes = 1 << 30;
@@ -51,6 +51,9 @@ internal sealed class SyllableLanguageModel
     private readonly byte[] candidateFlags;
     private readonly float[] capitalBonus;
 
+    // Per entry: the bonus of a form when the next word is capitalised inside a sentence (a name), then when it is in lower case.
+    private readonly float[] nextBonus;
+
     private readonly uint[] biSlots;
     private readonly ushort[] biValues; // probability byte | backoff byte << 8
     private readonly int biShift;
@@ -63,6 +66,10 @@ internal sealed class SyllableLanguageModel
     private readonly float[] biProbTable;
     private readonly float[] biBackoffTable;
     private readonly float[] triProbTable;
+
+    // Abbreviations in capitals with their marks (HDND → HĐND), by their bare spelling.
+    private readonly FrozenDictionary<string, string> codes;
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> codeLookup;
 
     internal SyllableLanguageModel(
         string[] vocabulary,
@@ -77,8 +84,10 @@ internal sealed class SyllableLanguageModel
         Quantizer bigramBackoffQ,
         ulong[] trigramKeys,
         byte[] trigramProb,
-        Quantizer trigramProbQ)
-        : this(vocabulary, unigram, unigramBackoff, candidateFlags, capitalBonus, bigramKeys, bigramProb, bigramBackoff, bigramProbQ, bigramBackoffQ, Grouped(bigramKeys, trigramKeys, trigramProb), trigramProbQ)
+        Quantizer trigramProbQ,
+        IReadOnlyDictionary<string, string>? codes = null,
+        float[]? nextBonus = null)
+        : this(vocabulary, unigram, unigramBackoff, candidateFlags, capitalBonus, bigramKeys, bigramProb, bigramBackoff, bigramProbQ, bigramBackoffQ, Grouped(bigramKeys, trigramKeys, trigramProb), trigramProbQ, codes, nextBonus)
     {
     }
 
@@ -95,13 +104,20 @@ internal sealed class SyllableLanguageModel
         Quantizer bigramProbQ,
         Quantizer bigramBackoffQ,
         (int[] Counts, ushort[] Words, byte[] Prob) trigrams,
-        Quantizer trigramProbQ)
+        Quantizer trigramProbQ,
+        IReadOnlyDictionary<string, string>? codes,
+        float[]? nextBonus)
     {
         this.vocabulary = vocabulary;
         this.unigram = unigram;
         this.unigramBackoff = unigramBackoff;
         this.candidateFlags = candidateFlags;
         this.capitalBonus = capitalBonus;
+        this.nextBonus = nextBonus ?? new float[vocabulary.Length * 2];
+        if (this.nextBonus.Length != vocabulary.Length * 2)
+        {
+            throw new InvalidDataException("syllable model has bad bonuses before capitals");
+        }
         bigramCount = bigramKeys.Length;
         this.bigramProbQ = bigramProbQ;
         this.bigramBackoffQ = bigramBackoffQ;
@@ -128,6 +144,16 @@ internal sealed class SyllableLanguageModel
         idLookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
         candidates = candidateLists.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         candidateLookup = candidates.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.codes = (codes ?? new Dictionary<string, string>()).ToFrozenDictionary(StringComparer.Ordinal);
+        foreach (var (bare, form) in this.codes)
+        {
+            if (!IsCode(bare, form))
+            {
+                throw new InvalidDataException($"syllable model has a bad abbreviation {bare}");
+            }
+        }
+
+        codeLookup = this.codes.GetAlternateLookup<ReadOnlySpan<char>>();
 
         biProbTable = bigramProbQ.Table();
         biBackoffTable = bigramBackoffQ.Table();
@@ -226,6 +252,81 @@ internal sealed class SyllableLanguageModel
     /// <summary>Number of unaccented syllables (folded, lower case) that have accented candidates.</summary>
     public int KeyCount => candidates.Count;
 
+    /// <summary>
+    /// Number of words that are no syllable and that the model writes with marks: abbreviations in capitals
+    /// (<c>HDND</c> → <c>HĐND</c>) and lower-case words (<c>oto</c> → <c>ôtô</c>, <c>dak</c> → <c>đắk</c>).
+    /// </summary>
+    public int CodeCount => codes.Count;
+
+    /// <summary>The marked spelling of an abbreviation written in bare capitals (<c>HDND</c> → <c>HĐND</c>), or null.</summary>
+    internal string? CodeForm(ReadOnlySpan<char> bareCapitals) => codeLookup.TryGetValue(bareCapitals, out var form) ? form : null;
+
+    /// <summary>
+    /// The marked spelling of a bare word that is no syllable, in lower case or title case (<c>Dak</c> → <c>Đắk</c>),
+    /// written in the case of <paramref name="word"/>; null when the model has none.
+    /// </summary>
+    internal string? WordForm(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 2 or > MaxWordLength)
+        {
+            return null;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        if (!codeLookup.TryGetValue(lower, out var form))
+        {
+            return null;
+        }
+
+        return string.Create(word.Length, (form, word.ToString()), static (span, state) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = char.IsUpper(state.Item2[i]) ? char.ToUpperInvariant(state.form[i]) : state.form[i];
+            }
+        });
+    }
+
+    private static readonly System.Buffers.SearchValues<char> VietnameseMarks = System.Buffers.SearchValues.Create("\u0306\u0302\u031B\u0309\u0323đ");
+
+    // The longest word that WordForm looks up.
+    internal const int MaxWordLength = 12;
+
+    /// <summary>
+    /// True when <paramref name="form"/> is a marked spelling of the bare word <paramref name="bare"/>: 2–8 ASCII
+    /// capitals (an abbreviation) or 2–12 lower-case ASCII letters, the form Vietnamese letters of the same length
+    /// and case folding to them, with at least one mark.
+    /// </summary>
+    internal static bool IsCode(string bare, string form)
+    {
+        if (bare.Length < 2 || form.Length != bare.Length || string.Equals(bare, form, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var upper = char.IsAsciiLetterUpper(bare[0]);
+        if (bare.Length > (upper ? 8 : MaxWordLength))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < bare.Length; i++)
+        {
+            var c = form[i];
+            var letter = c is 'Đ' or 'đ' || char.IsAsciiLetter(c) || VietnameseLetters.IsVowelBase(VietnameseLetters.Lower(c));
+            if (!(upper ? char.IsAsciiLetterUpper(bare[i]) : char.IsAsciiLetterLower(bare[i])) || !letter || char.IsUpper(c) != upper
+                || VietnameseFolding.Fold(c) != bare[i])
+            {
+                return false;
+            }
+        }
+
+        // A lower-case word needs a mark that European spellings do not have (đ, ă, â, ê, ô, ơ, ư, a hook or a dot
+        // below): Wikipedia writes México and García, news Mexico and Garcia.
+        return upper || form.Normalize(System.Text.NormalizationForm.FormD).AsSpan().IndexOfAny(VietnameseMarks) >= 0;
+    }
+
     /// <summary>Loads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     /// <exception cref="InvalidDataException">The stream is not a syllable model of this version.</exception>
@@ -251,7 +352,8 @@ internal sealed class SyllableLanguageModel
     });
 
     // Version 2 stores the trigrams as sorted 64-bit keys (deltas); version 3 as groups in the order of the bigrams:
-    // the size of each group, then the syllables of each (deltas within the group), then the probabilities.
+    // the size of each group, then the syllables of each (deltas within the group), then the probabilities; version 4
+    // adds the abbreviations after them, then two bonuses per entry (before a capitalised word, before a lower-case one).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SyllableLanguageModel Parse(ReadOnlySpan<byte> data, int version)
     {
@@ -351,12 +453,39 @@ internal sealed class SyllableLanguageModel
             trigrams = (counts, words, reader.ReadBytes(triCount));
         }
 
+        // Version 4 adds the abbreviations: their number, then each bare spelling and its marked one.
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        float[]? nextBonus = null;
+        if (version >= 4)
+        {
+            var codeCount = reader.ReadCount();
+            for (var i = 0; i < codeCount; i++)
+            {
+                var bare = reader.ReadString();
+                var form = reader.ReadString();
+                if (!IsCode(bare, form) || !codes.TryAdd(bare, form))
+                {
+                    throw new InvalidDataException($"syllable model has a bad abbreviation {bare}");
+                }
+            }
+
+            nextBonus = new float[count * 2];
+            for (var i = 0; i < nextBonus.Length; i++)
+            {
+                nextBonus[i] = reader.ReadSingle();
+                if (!float.IsFinite(nextBonus[i]))
+                {
+                    throw new InvalidDataException($"syllable model has a bad value for entry {i / 2}");
+                }
+            }
+        }
+
         if (!reader.AtEnd)
         {
             throw new InvalidDataException("syllable model has data after its end");
         }
 
-        return new SyllableLanguageModel(vocabulary, unigram, backoff, flags, capital, biKeys, biProb, biBack, biProbQ, biBackQ, trigrams, triQ);
+        return new SyllableLanguageModel(vocabulary, unigram, backoff, flags, capital, biKeys, biProb, biBack, biProbQ, biBackQ, trigrams, triQ, codes, nextBonus);
     }
 
     /// <summary>Writes the model to <paramref name="stream"/> (gzip-compressed binary).</summary>
@@ -419,6 +548,18 @@ internal sealed class SyllableLanguageModel
         {
             writer.Write(triValues, biTriStart[slot], biTriCount[slot]);
         }
+
+        writer.Write(codes.Count);
+        foreach (var bare in codes.Keys.Order(StringComparer.Ordinal))
+        {
+            writer.Write(bare);
+            writer.Write(codes[bare]);
+        }
+
+        foreach (var value in nextBonus)
+        {
+            writer.Write(value);
+        }
     });
 
     /// <summary>
@@ -450,6 +591,18 @@ internal sealed class SyllableLanguageModel
     /// how much a capital inside a sentence favours this form (names: <c>Nguyễn</c> over <c>nguyên</c>).
     /// </summary>
     internal float CapitalBonus(int id) => capitalBonus[id];
+
+    /// <summary>
+    /// 0.35 × (log P(the next word is capitalised | form) − log P(the next word is capitalised | any form of its key)),
+    /// when <paramref name="next"/> is 1 (a name follows: <c>bà Mai</c> over <c>ba mai</c>); the same for a next word
+    /// that is not capitalised when −1; 0 when no word follows.
+    /// </summary>
+    internal float NextBonus(int id, sbyte next) => next == 0 ? 0f : NextWordWeight * nextBonus[(2 * id) + (next > 0 ? 0 : 1)];
+
+    // The weight of the bonus above (chosen on NTREX-128 dev with baomoi beside it: 1 → 97.48 / 97.66 / 94.89 %, stripped /
+    // half-accented / baomoi; 0.5 → 97.54 / 97.71 / 94.91; 0.35 → 97.56 / 97.71 / 94.91; 0.25 → 97.55 / 97.72 / 94.91;
+    // the capitalised side alone at 0.5: 97.53 / 97.71 / 94.86).
+    private const float NextWordWeight = 0.35f;
 
     internal int IdOf(string token)
     {

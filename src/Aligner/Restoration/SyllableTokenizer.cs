@@ -70,6 +70,25 @@ internal static class SyllableTokenizer
     public static bool IsWordChar(char c) =>
         char.IsLetter(c) || (c >= '\u0300' && c <= '\u036F');
 
+    // A word that opens with a capital and has a lower-case letter (Hương, Trump, McIntosh): a name inside a sentence.
+    internal static bool IsNameLike(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2 || !char.IsUpper(word[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in word[1..])
+        {
+            if (char.IsLower(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Title case (Hà, Nguyễn): a capital followed by at least one letter, none of them capitals.
     internal static bool IsCapitalised(ReadOnlySpan<char> word)
     {

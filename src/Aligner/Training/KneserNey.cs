@@ -5,7 +5,7 @@ namespace Aligner.Training;
 /// <summary>Interpolated Kneser–Ney estimation of a syllable trigram model, written in backoff form.</summary>
 internal static class KneserNey
 {
-    public static SyllableLanguageModel Estimate(string[] vocabulary, byte[] flags, float[] capitalBonus, ReadOnlySpan<int> seq, int minTrigramCount, CancellationToken cancellationToken)
+    public static SyllableLanguageModel Estimate(string[] vocabulary, byte[] flags, float[] capitalBonus, ReadOnlySpan<int> seq, int minTrigramCount, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? codes = null, float[]? nextBonus = null)
     {
         var v = vocabulary.Length;
 
@@ -195,7 +195,9 @@ internal static class KneserNey
             biBackQ,
             [.. keptKeys],
             [.. triLog.Select(triQ.Encode)],
-            triQ);
+            triQ,
+            codes,
+            nextBonus);
     }
 
     // Modified Kneser-Ney (Chen & Goodman 1998): discounts D1, D2, D3+ from the counts of counts n1..n4,

@@ -67,6 +67,11 @@ internal static class RestorerTrainer
         var lookup = forms.GetAlternateLookup<ReadOnlySpan<char>>();
         var formCounts = new List<long>();
         var capitalCounts = new List<long>();
+        var capsCounts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var otherCounts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var wordsAfter = new List<long>();
+        var namesAfter = new List<long>();
+        var capsLookup = capsCounts.GetAlternateLookup<ReadOnlySpan<char>>();
         var sequence = new IntBuffer();
         var tokens = new List<Token>();
         Span<char> scratch = stackalloc char[8];
@@ -93,8 +98,14 @@ internal static class RestorerTrainer
             sequence.Add(SyllableLanguageModel.SentenceStart);
             var open = false;
             var initial = true;
+            var previous = -1;
             foreach (var token in tokens)
             {
+                if (token.Kind != TokenKind.Word)
+                {
+                    previous = -1;
+                }
+
                 if (token.Kind == TokenKind.SentenceEnd)
                 {
                     initial = true;
@@ -123,10 +134,28 @@ internal static class RestorerTrainer
                 }
 
                 var word = line.AsSpan(token.Start, token.Length);
+                if (previous >= 0)
+                {
+                    wordsAfter[previous]++;
+                    namesAfter[previous] += SyllableTokenizer.IsNameLike(word) ? 1 : 0;
+                }
+
+                previous = -1;
+                if (IsCapitals(word))
+                {
+                    capsLookup[word] = capsLookup.TryGetValue(word, out var seen) ? seen + 1 : 1;
+                }
+
                 var capitalised = !initial && SyllableTokenizer.IsCapitalised(word);
                 initial = false;
                 if (word.Length > scratch.Length || !SyllableKey.TryCanonical(word, scratch, out var canonical) || !VietnameseLetters.IsSyllable(canonical))
                 {
+                    if (word.Length <= SyllableLanguageModel.MaxWordLength && !IsCapitals(word))
+                    {
+                        var lower = word.ToString().ToLowerInvariant();
+                        otherCounts[lower] = otherCounts.GetValueOrDefault(lower) + 1;
+                    }
+
                     sequence.Add(SyllableLanguageModel.Unknown);
                     continue;
                 }
@@ -137,8 +166,11 @@ internal static class RestorerTrainer
                     lookup[canonical] = id;
                     formCounts.Add(0);
                     capitalCounts.Add(0);
+                    wordsAfter.Add(0);
+                    namesAfter.Add(0);
                 }
 
+                previous = id;
                 formCounts[id]++;
                 capitalCounts[id] += capitalised ? 1 : 0;
                 sequence.Add(SyllableLanguageModel.FirstSyllable + id);
@@ -165,9 +197,13 @@ internal static class RestorerTrainer
         specials.CopyTo(vocabulary, 0);
         var counts = new long[vocabulary.Length];
         var capitals = new long[vocabulary.Length];
+        var before = new long[vocabulary.Length];
+        var beforeNames = new long[vocabulary.Length];
         for (var i = 0; i < byFrequency.Count; i++)
         {
             capitals[SyllableLanguageModel.FirstSyllable + i] = capitalCounts[byFrequency[i].Value];
+            before[SyllableLanguageModel.FirstSyllable + i] = wordsAfter[byFrequency[i].Value];
+            beforeNames[SyllableLanguageModel.FirstSyllable + i] = namesAfter[byFrequency[i].Value];
             remap[byFrequency[i].Value] = SyllableLanguageModel.FirstSyllable + i;
             vocabulary[SyllableLanguageModel.FirstSyllable + i] = byFrequency[i].Key;
             counts[SyllableLanguageModel.FirstSyllable + i] = formCounts[byFrequency[i].Value];
@@ -185,7 +221,112 @@ internal static class RestorerTrainer
         cancellationToken.ThrowIfCancellationRequested();
         var flags = CandidateFlags(vocabulary, counts, options);
         var bonus = CapitalBonus(vocabulary, counts, capitals, flags);
-        return KneserNey.Estimate(vocabulary, flags, bonus, seq, options.MinTrigramCount, cancellationToken);
+        var codes = Codes(capsCounts, vocabulary, flags, MinCodeCount);
+        foreach (var (bare, form) in Codes(otherCounts, vocabulary, flags, MinWordCount))
+        {
+            codes[bare] = form;
+        }
+
+        var next = NextBonus(vocabulary, before, beforeNames, flags);
+        return KneserNey.Estimate(vocabulary, flags, bonus, seq, options.MinTrigramCount, cancellationToken, codes, next);
+    }
+
+    // For the candidates of each key, two bonuses: log P(the next word opens with a capital | form) − the same for
+    // the key (a name follows: bà Mai, cô Lan, và Boston), and the same for a next word in lower case; P(name | form)
+    // smoothed towards the key's (prior weight 4), the results kept in ±6. Only words right after the form count.
+    private static float[] NextBonus(string[] vocabulary, long[] before, long[] beforeNames, byte[] flags)
+    {
+        const double prior = 4;
+        var bonus = new float[vocabulary.Length * 2];
+        var byKey = new Dictionary<string, (long Before, long Names)>(StringComparer.Ordinal);
+        for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
+        {
+            if (flags[id] != 0)
+            {
+                var key = VietnameseFolding.Fold(vocabulary[id]);
+                byKey.TryGetValue(key, out var sums);
+                byKey[key] = (sums.Before + before[id], sums.Names + beforeNames[id]);
+            }
+        }
+
+        for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
+        {
+            if (flags[id] == 0)
+            {
+                continue;
+            }
+
+            var (total, names) = byKey[VietnameseFolding.Fold(vocabulary[id])];
+            if (total == 0)
+            {
+                continue;
+            }
+
+            var keyShare = Math.Clamp(names / (double)total, 1e-4, 1 - 1e-4);
+            var share = (beforeNames[id] + (prior * keyShare)) / (before[id] + prior);
+            bonus[2 * id] = (float)Math.Clamp(Math.Log(share / keyShare), -6, 6);
+            bonus[(2 * id) + 1] = (float)Math.Clamp(Math.Log((1 - share) / (1 - keyShare)), -6, 6);
+        }
+
+        return bonus;
+    }
+
+    private static bool IsCapitals(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 2 or > 8)
+        {
+            return false;
+        }
+
+        foreach (var c in word)
+        {
+            if (!char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // An abbreviation's marked form is learnt when seen at least this many times; a lower-case word's, this many.
+    private const int MinCodeCount = 3;
+    private const int MinWordCount = 5;
+
+    // Abbreviations in capitals (HĐND, ĐH, VĐV), and words that are no syllable in lower case (ôtô, đắk): for each
+    // bare spelling, the most frequent written form when it has marks, is seen at least minCount times and is at least
+    // half of the spellings' occurrences. A bare spelling that is a syllable the model restores (HOI, KHONG: words of a
+    // headline in capitals) is left to the model.
+    private static Dictionary<string, string> Codes(Dictionary<string, long> capsCounts, string[] vocabulary, byte[] flags, int minCount)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
+        {
+            if (flags[id] != 0)
+            {
+                keys.Add(VietnameseFolding.Fold(vocabulary[id]));
+            }
+        }
+
+        var byBare = new Dictionary<string, (string Form, long Count, long Total)>(StringComparer.Ordinal);
+        foreach (var (form, count) in capsCounts.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var bare = VietnameseFolding.Fold(form);
+            byBare.TryGetValue(bare, out var best);
+            byBare[bare] = count > best.Count ? (form, count, best.Total + count) : (best.Form, best.Count, best.Total + count);
+        }
+
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (bare, (form, count, total)) in byBare)
+        {
+            if (count >= minCount && count * 2 >= total && SyllableLanguageModel.IsCode(bare, form)
+                && !keys.Contains(bare.ToLowerInvariant()))
+            {
+                codes[bare] = form;
+            }
+        }
+
+        return codes;
     }
 
     private static byte[] CandidateFlags(string[] vocabulary, long[] counts, RestorerTrainerOptions options)

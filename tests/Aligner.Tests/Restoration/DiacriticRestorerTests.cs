@@ -23,6 +23,14 @@ public sealed class DiacriticRestorerTests
     [TestCase("Kinh te Viet Nam tang truong 6,5% trong nam 2024", "Kinh tế Việt Nam tăng trưởng 6,5% trong năm 2024")] // numbers kept
     [TestCase("Thu tuong (VGP) phat bieu tai Hoi nghi COP26 o Glasgow.", "Thủ tướng (VGP) phát biểu tại Hội nghị COP26 ở Glasgow.")] // codes and a foreign city kept
     [TestCase("Nguoi dan. Anh: TTXVN", "Người dân. Ảnh: TTXVN")] // a photo credit
+    [TestCase("Anh: Getty Nguoi dan di bo tren pho.", "Ảnh: Getty Người dân đi bộ trên phố.")] // a credit glued to the text after it
+    [TestCase("Gia vang tang manh (Anh minh hoa)", "Giá vàng tăng mạnh (Ảnh minh họa)")] // an illustration's label
+    [TestCase("Anh minh hoa Nguoi dan xem phao hoa.", "Ảnh minh họa Người dân xem pháo hoa.")] // the same glued to the text
+    [TestCase("Anh Minh hoa nhap voi moi nguoi.", "Anh Minh hòa nhập với mọi người.")] // Minh in capitals: a name, not the label
+    [TestCase("Nguoi dan xem phao hoa. Nguon anh: Reuters", "Người dân xem pháo hoa. Nguồn ảnh: Reuters")] // the photo's source
+    [TestCase("Nguoi dan xem phao hoa - Anh: Reuters", "Người dân xem pháo hoa - Ảnh: Reuters")] // a credit after a dash
+    [TestCase("Cua hang ban cac nhan hieu Gucci, Prada, Chanel va Dior.", "Cửa hàng bán các nhãn hiệu Gucci, Prada, Chanel và Dior.")] // foreign names are not English
+    [TestCase("Cac hang Toyota, Honda, Hyundai va Ford deu tang gia.", "Các hãng Toyota, Honda, Hyundai và Ford đều tăng giá.")] // names opening the window
     public void Restore_BareVietnamese_RestoresDiacritics(string text, string expected)
     {
         Restorer.Restore(text).Should().Be(expected);
@@ -33,6 +41,7 @@ public sealed class DiacriticRestorerTests
     [TestCase("  Nguoi   dan  Ha Noi  ", "  Người   dân  Hà Nội  ")] // spacing kept
     [TestCase("Nguoi\u00A0dan\tHa\u00A0Noi", "Người\u00A0dân\tHà\u00A0Nội")] // odd spaces kept
     [TestCase("TTXVN, VGP, TP.HCM", "TTXVN, VGP, TP.HCM")] // codes in capitals
+    [TestCase("Canh sat truong Brian O'Hagan cho biet.", "Cảnh sát trưởng Brian O'Hagan cho biết.")] // an initial before an apostrophe
     public void Restore_KeepsWhatIsNotBareVietnamese(string text, string expected)
     {
         Restorer.Restore(text).Should().Be(expected);
@@ -117,6 +126,16 @@ public sealed class DiacriticRestorerTests
         const string text = "PRIME MINISTER MEETS US AMBASSADOR IN HANOI";
 
         Restorer.Restore(text).Should().Be(text);
+    }
+
+    [Test]
+    public void Restore_TitleCaseHeadlineAroundForeignName_RestoredInAccentedText()
+    {
+        // Runs of four and three capitalised bare syllables alone would be names in a text typed with diacritics; with
+        // the foreign name between them they are one title-case headline.
+        const string text = "Mưa lớn kéo dài nhiều ngày ở miền Tây nước Mỹ.\nMua Lon O Phoenix Lam Ngap Nha Dan\n";
+
+        Restorer.Restore(text).Should().Be("Mưa lớn kéo dài nhiều ngày ở miền Tây nước Mỹ.\nMưa Lớn Ở Phoenix Làm Ngập Nhà Dân\n");
     }
 
     [Test]

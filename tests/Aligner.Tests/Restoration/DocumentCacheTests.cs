@@ -36,6 +36,29 @@ public sealed class DocumentCacheTests
     }
 
     [Test]
+    public void With_KeyTheAccentedTextNeverWrites_OwnChoicesWeighMore()
+    {
+        // A key the accented text never writes has only the second pass's choices: they weigh 1.5γ there, γ for a key it writes.
+        var model = Restorer.Model;
+        var options = Restorer.Options;
+        var form = model.IdOf("thành");
+        var k = model.CandidatesOf("thanh")!.Length;
+        var choices = new Dictionary<int, int> { [form] = 2 };
+        var expected = options.CacheWeight * Math.Log(k * ((2 * options.SelfCacheWeight) + options.CacheSmoothing) / ((2 * options.SelfCacheWeight) + (options.CacheSmoothing * k)));
+
+        var alone = DocumentCache.Empty(model).With(choices, options.SelfCacheWeight, options);
+        var elsewhere = Restorer.CreateCache("Tôi đi học.").With(choices, options.SelfCacheWeight, options);
+        var beside = Restorer.CreateCache("Tôi đi học.").With(new Dictionary<int, int> { [form] = 2, [model.IdOf("học")] = 2 }, options.SelfCacheWeight, options);
+        var written = 1 + (2 * options.SelfCacheWeight);
+        var k2 = model.CandidatesOf("hoc")!.Length;
+        var learnt = options.CacheWeight * Math.Log(k2 * (written + options.CacheSmoothing) / (written + (options.CacheSmoothing * k2)));
+
+        alone.Bonus(form).Should().BeApproximately((float)(1.5 * expected), 1e-4f);
+        elsewhere.Bonus(form).Should().BeApproximately((float)(1.5 * expected), 1e-4f, "the accented text writes no form of thanh");
+        beside.Bonus(model.IdOf("học")).Should().BeApproximately((float)learnt, 1e-4f, "học is written there: γ");
+    }
+
+    [Test]
     public void CreateCache_CollectionOfTexts_CountsThemAll()
     {
         var cache = Restorer.CreateCache(["The report.", "Anh Thành nói.", "Ông Thành đến."]);
