@@ -238,16 +238,7 @@ internal static class RestorerTrainer
     {
         const double prior = 4;
         var bonus = new float[vocabulary.Length * 2];
-        var byKey = new Dictionary<string, (long Before, long Names)>(StringComparer.Ordinal);
-        for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
-        {
-            if (flags[id] != 0)
-            {
-                var key = VietnameseFolding.Fold(vocabulary[id]);
-                byKey.TryGetValue(key, out var sums);
-                byKey[key] = (sums.Before + before[id], sums.Names + beforeNames[id]);
-            }
-        }
+        var byKey = SumsByKey(vocabulary, flags, before, beforeNames);
 
         for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
         {
@@ -377,16 +368,7 @@ internal static class RestorerTrainer
     {
         const double prior = 4;
         var bonus = new float[vocabulary.Length];
-        var byKey = new Dictionary<string, (long Total, long Capital)>(StringComparer.Ordinal);
-        for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
-        {
-            if (flags[id] != 0)
-            {
-                var key = VietnameseFolding.Fold(vocabulary[id]);
-                byKey.TryGetValue(key, out var sums);
-                byKey[key] = (sums.Total + counts[id], sums.Capital + capitals[id]);
-            }
-        }
+        var byKey = SumsByKey(vocabulary, flags, counts, capitals);
 
         for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
         {
@@ -402,6 +384,23 @@ internal static class RestorerTrainer
         }
 
         return bonus;
+    }
+
+    // For each bare key, the sums of two counts over the syllables of the vocabulary that spell it (flags[id] != 0).
+    private static Dictionary<string, (long First, long Second)> SumsByKey(string[] vocabulary, byte[] flags, long[] first, long[] second)
+    {
+        var byKey = new Dictionary<string, (long First, long Second)>(StringComparer.Ordinal);
+        for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
+        {
+            if (flags[id] != 0)
+            {
+                var key = VietnameseFolding.Fold(vocabulary[id]);
+                byKey.TryGetValue(key, out var sums);
+                byKey[key] = (sums.First + first[id], sums.Second + second[id]);
+            }
+        }
+
+        return byKey;
     }
 
 
