@@ -71,28 +71,8 @@ internal sealed class SyllableLanguageModel
     private readonly FrozenDictionary<string, string> codes;
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> codeLookup;
 
+    // The model proper: the trigrams grouped by context (Grouped), in the order of the (sorted) bigram keys.
     internal SyllableLanguageModel(
-        string[] vocabulary,
-        float[] unigram,
-        float[] unigramBackoff,
-        byte[] candidateFlags,
-        float[] capitalBonus,
-        uint[] bigramKeys,
-        byte[] bigramProb,
-        byte[] bigramBackoff,
-        Quantizer bigramProbQ,
-        Quantizer bigramBackoffQ,
-        ulong[] trigramKeys,
-        byte[] trigramProb,
-        Quantizer trigramProbQ,
-        IReadOnlyDictionary<string, string>? codes = null,
-        float[]? nextBonus = null)
-        : this(vocabulary, unigram, unigramBackoff, candidateFlags, capitalBonus, bigramKeys, bigramProb, bigramBackoff, bigramProbQ, bigramBackoffQ, Grouped(bigramKeys, trigramKeys, trigramProb), trigramProbQ, codes, nextBonus)
-    {
-    }
-
-    // The model proper: the trigrams grouped by context, in the order of the (sorted) bigram keys.
-    private SyllableLanguageModel(
         string[] vocabulary,
         float[] unigram,
         float[] unigramBackoff,
@@ -207,7 +187,7 @@ internal sealed class SyllableLanguageModel
 
     // Sorted trigram keys as groups per bigram (the context u v), walking both sorted lists together; a trigram
     // whose context is not a stored bigram can never be reached and is dropped.
-    private static (int[] Counts, ushort[] Words, byte[] Prob) Grouped(uint[] bigramKeys, ulong[] trigramKeys, byte[] trigramProb)
+    internal static (int[] Counts, ushort[] Words, byte[] Prob) Grouped(uint[] bigramKeys, ulong[] trigramKeys, byte[] trigramProb)
     {
         var counts = new int[bigramKeys.Length];
         var words = new ushort[trigramKeys.Length];

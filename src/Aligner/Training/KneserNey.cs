@@ -193,8 +193,7 @@ internal static class KneserNey
             [.. biBackLog.Select(biBackQ.Encode)],
             biQ,
             biBackQ,
-            [.. keptKeys],
-            [.. triLog.Select(triQ.Encode)],
+            SyllableLanguageModel.Grouped(biKeyArray, [.. keptKeys], [.. triLog.Select(triQ.Encode)]),
             triQ,
             codes,
             nextBonus);
