@@ -266,10 +266,8 @@ public sealed class DocumentPreparer
             restored = text.ToCharArray();
 
             // A few bare lines in an accented text get a cache of their own keys only (the same restoration, without
-            // counting the whole text).
-            var documentCache = cache?.Value ?? (bare.Sum(r => r.Length + 1) is var chars && chars <= DocumentCache.MaximumRestrictedChars
-                ? restorer.Value.CreateCache(text, string.Join('\n', bare.Select(r => text[r.Start..r.End])))
-                : restorer.Value.CreateCache(text));
+            // counting the whole text; DocumentCache decides what "a few" is).
+            var documentCache = cache?.Value ?? restorer.Value.CreateCache(text, string.Join('\n', bare.Select(r => text[r.Start..r.End])));
             foreach (var range in bare)
             {
                 cancellationToken.ThrowIfCancellationRequested();
