@@ -230,12 +230,7 @@ internal sealed class LineClassifier
         {
             // A capitalised foreign word is a name (Tweezerman, Flagstaff): names say nothing about the language
             // around them ("Revlon, Essie va Dr. PawPaw" is Vietnamese), so they weigh nothing either way.
-            ids[i] = SyllableLanguageModel.Unknown;
-            eWeight[i] = casing == 0 ? 1 : 0;
-            foreignName[i] = casing == 1;
-            codes[i] = casing is 0 or 1 ? model.WordForm(word) : null;
-            eWeight[i] = codes[i] is not null ? 0 : eWeight[i]; // a Vietnamese word, not English
-            return codes[i] is not null;
+            return NotASyllable(i, casing, casing == 0 ? 1 : 0, casing is 0 or 1 ? model.WordForm(word) : null);
         }
 
         var lower = scratch.AsSpan(0, word.Length);
@@ -243,12 +238,8 @@ internal sealed class LineClassifier
         var list = model.CandidatesOf(lower);
         if (list is null)
         {
-            ids[i] = SyllableLanguageModel.Unknown;
-            eWeight[i] = casing is 1 or 2 ? 0 : 1; // names and codes are neither Vietnamese nor English
-            foreignName[i] = casing == 1;
-            codes[i] = casing switch { 2 => model.CodeForm(word), 0 or 1 => model.WordForm(word), _ => null };
-            eWeight[i] = codes[i] is not null ? 0 : eWeight[i];
-            return codes[i] is not null;
+            // Names and codes are neither Vietnamese nor English.
+            return NotASyllable(i, casing, casing is 1 or 2 ? 0 : 1, casing switch { 2 => model.CodeForm(word), 0 or 1 => model.WordForm(word), _ => null });
         }
 
         ids[i] = model.IdOf(lower);
@@ -330,6 +321,18 @@ internal sealed class LineClassifier
         }
 
         return false;
+    }
+
+    // Token i is a word the model has no syllable for: a capitalised one is a foreign name; a marked spelling the
+    // model knows for it (code: HĐND, ôtô) is Vietnamese to restore, and weighs nothing for English; anything else
+    // weighs englishWeight for English. True when there is something to restore.
+    private bool NotASyllable(int i, int casing, float englishWeight, string? code)
+    {
+        ids[i] = SyllableLanguageModel.Unknown;
+        foreignName[i] = casing == 1;
+        codes[i] = code;
+        eWeight[i] = code is null ? englishWeight : 0;
+        return code is not null;
     }
 
     // News captions end with a photo credit, "Ảnh: TTXVN" or "(Ảnh: Lâm Khánh/TTXVN)", and pages glue it to the text
