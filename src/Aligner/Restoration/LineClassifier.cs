@@ -238,8 +238,9 @@ internal sealed class LineClassifier
         var list = model.CandidatesOf(lower);
         if (list is null)
         {
-            // Names and codes are neither Vietnamese nor English.
-            return NotASyllable(i, casing, casing is 1 or 2 ? 0 : 1, casing switch { 2 => model.CodeForm(word), 0 or 1 => model.WordForm(word), _ => null });
+            // Names and codes are neither Vietnamese nor English, names in mixed case included (YouGov, iPhone: a bare
+            // "to" after them is Vietnamese).
+            return NotASyllable(i, casing, casing is 1 or 2 or 3 ? 0 : 1, casing switch { 2 => model.CodeForm(word), 0 or 1 => model.WordForm(word), _ => null });
         }
 
         ids[i] = model.IdOf(lower);

@@ -31,6 +31,7 @@ public sealed class DiacriticRestorerTests
     [TestCase("Nguoi dan xem phao hoa - Anh: Reuters", "Người dân xem pháo hoa - Ảnh: Reuters")] // a credit after a dash
     [TestCase("Cua hang ban cac nhan hieu Gucci, Prada, Chanel va Dior.", "Cửa hàng bán các nhãn hiệu Gucci, Prada, Chanel và Dior.")] // foreign names are not English
     [TestCase("Cac hang Toyota, Honda, Hyundai va Ford deu tang gia.", "Các hãng Toyota, Honda, Hyundai và Ford đều tăng giá.")] // names opening the window
+    [TestCase("Mot cuoc tham do moi do YouGov to chuc cho thay", "Một cuộc thăm dò mới do YouGov tổ chức cho thấy")] // a name in mixed case is not English ("to")
     public void Restore_BareVietnamese_RestoresDiacritics(string text, string expected)
     {
         Restorer.Restore(text).Should().Be(expected);
