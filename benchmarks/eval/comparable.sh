@@ -2,7 +2,7 @@
 # Measures `align` and `match` on comparable news: English and Vietnamese pages of the same event by different
 # outlets, with gold links by sentence text (../shared/data/realnews-dev, evaluation only: never trained on, never
 # committed). Prints pairs_eval.py's precision, recall, F1 and calibration (ECE and a reliability table).
-# The comparable scorer's calibration factor (PairScorer.ComparableCalibration) was chosen on these pages, so every
+# The comparable scorer's calibration factor (ComparableCalibration in scorer.json) was chosen on these pages, so every
 # figure printed here is a dev figure.
 # Usage: bash benchmarks/eval/comparable.sh [-- extra align/match options, e.g. --lexicon L --scorer S]
 set -euo pipefail

@@ -68,8 +68,8 @@ internal static class AlignCommand
                 var textEncoding = TextInput.Encoding(parse.GetValue(encoding));
                 var en = TextInput.Load(parse.GetValue(english) ?? throw new InvalidDataException("align needs ENGLISH_FILE and VIETNAMESE_FILE, or --pairs LIST (see aligner align --help)"), io, textEncoding);
                 var vi = TextInput.Load(parse.GetValue(vietnamese) ?? throw new InvalidDataException("align needs VIETNAMESE_FILE after ENGLISH_FILE (see aligner align --help)"), io, textEncoding);
-                (en, vi) = CheckLanguages(en, vi, parse.GetValue(strict), io);
-                WarmUpRestorer(paths, vi);
+                (en, vi, var bare) = CheckLanguages(en, vi, parse.GetValue(strict), io);
+                WarmUpRestorer(paths, vi, bare);
                 var selfTrainingPairs = parse.GetValue(selfTraining);
                 if (selfTrainingPairs < 0)
                 {
@@ -138,18 +138,23 @@ internal static class AlignCommand
         }
     }
 
-    // The restorer loads only when a paragraph lacks its diacritics. In a long Vietnamese text one usually does (a
-    // caption, an exclamation read as bare Vietnamese), and there the load (about half a second) is small beside the
-    // work, so it starts on another core at once; a short text does not pay for it (a tiny pair would take twice as long).
-    private static void WarmUpRestorer(ModelPaths paths, Input.SourceText vietnamese)
+    // The restorer loads only when a paragraph lacks its diacritics (bare: CheckLanguages read such a line). In a long
+    // Vietnamese text that holds one (a caption, an exclamation read as bare Vietnamese) the load (about half a second)
+    // is small beside the work, so it starts on another core at once; a short text does not pay for it (a tiny pair
+    // would take twice as long), and a text without a bare line never needs it.
+    private static void WarmUpRestorer(ModelPaths paths, SourceText vietnamese, bool bare)
     {
-        if (paths.Restorer is null && vietnamese.Content.Length >= WarmRestorerChars)
+        if (WarmsRestorer(paths, vietnamese, bare))
         {
             _ = Task.Run(() => Restoration.DiacriticRestorer.Default);
         }
     }
 
-    private const int WarmRestorerChars = 100_000;
+    /// <summary>Whether <c>align</c> loads the embedded restorer ahead of time for <paramref name="vietnamese"/>.</summary>
+    internal static bool WarmsRestorer(ModelPaths paths, SourceText vietnamese, bool bare) =>
+        paths.Restorer is null && bare && vietnamese.Content.Length >= WarmRestorerChars;
+
+    internal const int WarmRestorerChars = 100_000;
 
     // Pairs read and aligned at once: enough to keep every core busy while the oldest is written, few enough that
     // memory stays bounded (each pair is at most SourceText.MaxFileBytes a side).
@@ -193,11 +198,12 @@ internal static class AlignCommand
     }
 
     // The language each file is mostly written in: files given the wrong way round are swapped (refused when strict),
-    // two files in one language are refused.
-    private static (SourceText English, SourceText Vietnamese) CheckLanguages(SourceText english, SourceText vietnamese, bool strict, CliIO io)
+    // two files in one language are refused. Bare: the Vietnamese file has a line that reads as Vietnamese without
+    // its diacritics (the restorer will be needed).
+    internal static (SourceText English, SourceText Vietnamese, bool Bare) CheckLanguages(SourceText english, SourceText vietnamese, bool strict, CliIO io)
     {
-        var en = Detection.LanguageDetector.Default.Dominant(english.Content);
-        var vi = Detection.LanguageDetector.Default.Dominant(vietnamese.Content);
+        var (en, englishBare) = Detection.LanguageDetector.Default.Survey(english.Content);
+        var (vi, vietnameseBare) = Detection.LanguageDetector.Default.Survey(vietnamese.Content);
         if (en == Detection.DetectedLanguage.Vietnamese && vi == Detection.DetectedLanguage.English)
         {
             if (strict)
@@ -206,7 +212,7 @@ internal static class AlignCommand
             }
 
             io.Error.WriteLine($"aligner: note: {english.Name} reads as Vietnamese and {vietnamese.Name} as English; aligned the other way round");
-            return (vietnamese, english);
+            return (vietnamese, english, englishBare);
         }
 
         if (en == vi && en != Detection.DetectedLanguage.Unknown)
@@ -215,7 +221,7 @@ internal static class AlignCommand
             throw new InvalidDataException($"{english.Name}: both files read as {language} ({english.Name}, {vietnamese.Name}); align needs an English file and a Vietnamese file");
         }
 
-        return (english, vietnamese);
+        return (english, vietnamese, vietnameseBare);
     }
 
     /// <summary><c>--format</c>, one of <see cref="Formats"/>, jsonl by default.</summary>

@@ -16,6 +16,12 @@ internal static class TrainScorerCommand
         var lexiconPath = new Option<string?>("--lexicon") { Description = "The lexicon to fit the combination with (default: the embedded one)." };
         var noLexicon = new Option<bool>("--no-lexicon") { Description = "Fit only the length and anchor parameters (no lexical evidence)." };
         var note = new Option<string>("--name") { Description = "A note of the corpus, stored in the model.", DefaultValueFactory = _ => "" };
+        var calibration = new Option<double>("--comparable-calibration")
+        {
+            Description = "The factor that scales the comparable-text regression's log-odds, stored in the model (chosen on comparable pages with benchmarks/eval/comparable.sh; default: the shipped model's).",
+            DefaultValueFactory = _ => ScorerModel.DefaultComparableCalibration,
+            HelpName = "FACTOR",
+        };
         var command = new Command("train-scorer", """
             Estimates the sentence-pair scorer (Gale–Church length ratio and variance, anchor rates) from
             line-parallel English and Vietnamese text, and writes it as JSON.
@@ -24,7 +30,7 @@ internal static class TrainScorerCommand
               aligner train-scorer dev.en dev.vi --name "FLORES-200 dev" -o scorer.json
             """)
         {
-            english, vietnamese, output, note, lexiconPath, noLexicon,
+            english, vietnamese, output, note, lexiconPath, noLexicon, calibration,
         };
         command.SetAction(parse => io.Guard(parse, () =>
         {
@@ -35,12 +41,18 @@ internal static class TrainScorerCommand
                 throw new InvalidDataException($"{parse.GetRequiredValue(vietnamese)}: has {vi.Count} lines but the English file has {en.Count}");
             }
 
+            var factor = parse.GetValue(calibration);
+            if (!(factor > 0) || !double.IsFinite(factor))
+            {
+                throw new InvalidDataException($"--comparable-calibration must be a positive number, not {factor.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+
             ScorerModel model;
             try
             {
                 var path = parse.GetValue(lexiconPath);
                 Lexicon? lexicon = parse.GetValue(noLexicon) ? null : path is null ? Lexicon.Default : ModelFiles.LoadLexicon(path);
-                model = ScorerTrainer.Train(en, vi, parse.GetValue(note) ?? "", lexicon);
+                model = ScorerTrainer.Train(en, vi, parse.GetValue(note) ?? "", lexicon, factor);
             }
             catch (ArgumentException ex)
             {

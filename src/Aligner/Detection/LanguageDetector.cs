@@ -212,11 +212,19 @@ public sealed class LanguageDetector
     /// lines, and those lines hold at least a fifth of the text's letters; otherwise unknown.
     /// </summary>
     /// <example><c>Dominant("Hà Nội khai trương tuyến metro.\nA caption.")</c> ⇒ <c>DetectedLanguage.Vietnamese</c>.</example>
-    public DetectedLanguage Dominant(string text, CancellationToken cancellationToken = default)
+    public DetectedLanguage Dominant(string text, CancellationToken cancellationToken = default) => Survey(text, cancellationToken).Dominant;
+
+    /// <summary>
+    /// <see cref="Dominant"/>, and whether a line of <paramref name="text"/> reads as Vietnamese without its diacritics
+    /// (the lines <c>DocumentPreparer</c> has restored, when the text is prepared as Vietnamese: it reads each line of
+    /// the normalised text the same way), from one reading of each line.
+    /// </summary>
+    internal (DetectedLanguage Dominant, bool BareVietnamese) Survey(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         const double Sure = 0.9;
         long english = 0, vietnamese = 0, all = 0;
+        var bare = false;
         foreach (var range in ParagraphSplitter.Split(text))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -228,6 +236,7 @@ public sealed class LanguageDetector
 
             all += letters;
             var detection = Detect(text, range);
+            bare |= detection.Language == DetectedLanguage.Vietnamese && !detection.HasDiacritics;
             if (detection.Confidence < Sure)
             {
                 continue;
@@ -244,12 +253,11 @@ public sealed class LanguageDetector
         }
 
         var sure = english + vietnamese;
-        if (sure == 0 || sure * 5 < all)
-        {
-            return DetectedLanguage.Unknown;
-        }
-
-        return english * 3 >= sure * 2 ? DetectedLanguage.English : vietnamese * 3 >= sure * 2 ? DetectedLanguage.Vietnamese : DetectedLanguage.Unknown;
+        var dominant = sure == 0 || sure * 5 < all ? DetectedLanguage.Unknown
+            : english * 3 >= sure * 2 ? DetectedLanguage.English
+            : vietnamese * 3 >= sure * 2 ? DetectedLanguage.Vietnamese
+            : DetectedLanguage.Unknown;
+        return (dominant, bare);
     }
 
     /// <summary>Blocks of non-blank lines separated by blank lines, trimmed.</summary>

@@ -119,24 +119,38 @@ public sealed class PassageMatcher
         var index = new CandidateIndex(english.Features.Select(f => f.IsFurniture ? null : f).ToList());
         var (seeds, shared) = FindSeeds(index, english, vietnamese, sumShared: linker is not null, parallel, progress);
 
-        // 3. Passages of each pair of files with enough evidence.
+        // The pairs of files whose retellings step 4 links (none without a comparable scorer).
+        var candidates = linker is null ? [] : ComparableCandidates(shared);
+
+        // 3. Passages of each pair of files with enough evidence. The keys told once in both files (DocumentKeys) of a
+        // pair that step 4 links as well are kept for it.
         var groups = seeds
             .GroupBy(s => (English: english.Document[s.English], Vietnamese: vietnamese.Document[s.Vietnamese]))
             .Where(g => g.Sum(s => s.Support >= MinimumSupport ? Math.Min(s.Score, Options.MinimumPassageScore) : 0) >= Options.MinimumPassageScore)
             .ToList();
         var found = new List<Passage>[groups.Count];
+        var keyedCandidates = new Dictionary<(int English, int Vietnamese), Keyed>();
         var aligned = 0;
         Parallel.For(0, groups.Count, parallel, g =>
         {
             var (en, vi) = groups[g].Key;
-            found[g] = FindPassages(index, en, documents[en].English, english.First[en], vi, documents[vi].Vietnamese, vietnamese.First[vi], groups[g], cancellationToken);
+            var keyed = Key(documents, en, vi);
+            if (Array.BinarySearch(candidates, (en, vi)) >= 0)
+            {
+                lock (keyedCandidates)
+                {
+                    keyedCandidates.Add((en, vi), keyed);
+                }
+            }
+
+            found[g] = FindPassages(index, en, keyed.English, english.First[en], vi, keyed.Vietnamese, vietnamese.First[vi], groups[g], cancellationToken);
             progress?.Report(new MatchProgress("aligning", Interlocked.Increment(ref aligned), groups.Count));
         });
 
         // 4. Reports of one event by two outlets: the pairs of files that are each other's best partner by linked
         // retellings get those links too.
         var translated = found.SelectMany(p => p).ToList();
-        var retold = linker is null ? [] : FindRetellings(linker, index, documents, english, vietnamese, shared, translated, parallel, cancellationToken);
+        var retold = linker is null ? [] : FindRetellings(linker, index, documents, english, vietnamese, candidates, keyedCandidates, translated, parallel, cancellationToken);
 
         // 5. Strongest passages first, a sentence keeps one partner per other file.
         return Resolve(translated.Concat(retold), documents, english.First, vietnamese.First, files).AsReadOnly();
@@ -208,9 +222,11 @@ public sealed class PassageMatcher
     // count as reports of one event when each is the other's best partner by it (a report of another event on the same
     // topic shares formulaic sentences, but less than the true partner does). Those pairs of files, when no translated
     // passage links them, get their links, each as a passage of its own.
-    private List<Passage> FindRetellings(ComparableLinker linker, CandidateIndex index, (PreparedText English, PreparedText Vietnamese)[] documents, SentenceTable english, SentenceTable vietnamese, Dictionary<(int English, int Vietnamese), double> shared, List<Passage> translated, ParallelOptions parallel, CancellationToken cancellationToken)
+    // The pairs (English file, Vietnamese file) whose retellings FindRetellings links, in order: for each file, the
+    // ComparableCandidateFiles files of the other language sharing the most rare keys with it (two different files; a
+    // bilingual file's own halves are the translation passages').
+    private static (int English, int Vietnamese)[] ComparableCandidates(Dictionary<(int English, int Vietnamese), double> shared)
     {
-        // Candidate pairs of files (two different files; a bilingual file's own halves are the translation passages').
         var candidates = new HashSet<(int English, int Vietnamese)>();
         foreach (var group in shared.Where(p => p.Key.English != p.Key.Vietnamese).GroupBy(p => p.Key.Vietnamese))
         {
@@ -222,14 +238,28 @@ public sealed class PassageMatcher
             candidates.UnionWith(group.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Vietnamese).Take(ComparableCandidateFiles).Select(p => p.Key));
         }
 
-        var pairs = candidates.OrderBy(p => p.English).ThenBy(p => p.Vietnamese).ToArray();
+        return candidates.OrderBy(p => p.English).ThenBy(p => p.Vietnamese).ToArray();
+    }
+
+    // The sentences of an English file and a Vietnamese file with the keys told once in both (DocumentKeys).
+    private static Keyed Key((PreparedText English, PreparedText Vietnamese)[] documents, int english, int vietnamese)
+    {
+        var (en, vi) = DocumentKeys.WithUniqueKeys(documents[english].English.Features, documents[vietnamese].Vietnamese.Features);
+        return new Keyed(en, vi);
+    }
+
+    private sealed record Keyed(SentenceFeatures[] English, SentenceFeatures[] Vietnamese);
+
+    // pairs: ComparableCandidates; keyedPairs: those of them already keyed (aligned in step 3).
+    private List<Passage> FindRetellings(ComparableLinker linker, CandidateIndex index, (PreparedText English, PreparedText Vietnamese)[] documents, SentenceTable english, SentenceTable vietnamese, (int English, int Vietnamese)[] pairs, Dictionary<(int English, int Vietnamese), Keyed> keyedPairs, List<Passage> translated, ParallelOptions parallel, CancellationToken cancellationToken)
+    {
         var links = new IReadOnlyList<Bead>[pairs.Length];
         var evidence = new double[pairs.Length];
-        var keyed = new (SentenceFeatures[] English, SentenceFeatures[] Vietnamese)[pairs.Length];
+        var keyed = new Keyed[pairs.Length];
         Parallel.For(0, pairs.Length, parallel, k =>
         {
             var (en, vi) = pairs[k];
-            keyed[k] = DocumentKeys.WithUniqueKeys(documents[en].English.Features, documents[vi].Vietnamese.Features);
+            keyed[k] = keyedPairs.GetValueOrDefault(pairs[k]) ?? Key(documents, en, vi);
             links[k] = linker.Link(keyed[k].English, keyed[k].Vietnamese, cancellationToken);
             evidence[k] = links[k].Where(b => b.EnglishCount > 0 && b.VietnameseCount > 0).Sum(b => Logit(b.Score));
         });
@@ -293,7 +323,9 @@ public sealed class PassageMatcher
 
     // Aligns the English sentences of one file with the Vietnamese sentences of another (or the same) file around
     // their seeds, round after round, each round without the sentences matched before.
-    private List<Passage> FindPassages(CandidateIndex index, int englishDocument, PreparedText english, int englishFirst, int vietnameseDocument, PreparedText vietnamese, int vietnameseFirst, IEnumerable<Seed> seeds, CancellationToken cancellationToken)
+    // english and vietnamese: the two files' sentences with the keys told once in both (DocumentKeys), which weigh in
+    // the probability that a reader links a pair; not changed.
+    private List<Passage> FindPassages(CandidateIndex index, int englishDocument, SentenceFeatures[] english, int englishFirst, int vietnameseDocument, SentenceFeatures[] vietnamese, int vietnameseFirst, IEnumerable<Seed> seeds, CancellationToken cancellationToken)
     {
         int enLow = int.MaxValue, enHigh = 0, viLow = int.MaxValue, viHigh = 0;
         foreach (var seed in seeds)
@@ -305,13 +337,12 @@ public sealed class PassageMatcher
         }
 
         var enStart = Math.Max(0, enLow - RegionMargin);
-        var enEnd = Math.Min(english.Features.Length, enHigh + RegionMargin + 1);
+        var enEnd = Math.Min(english.Length, enHigh + RegionMargin + 1);
         var viStart = Math.Max(0, viLow - RegionMargin);
-        var viEnd = Math.Min(vietnamese.Features.Length, viHigh + RegionMargin + 1);
-        // Keys told once in each of the two files weigh in the probability that a reader links a pair (DocumentKeys).
-        var (enKeyed, viKeyed) = DocumentKeys.WithUniqueKeys(english.Features, vietnamese.Features);
-        var enFeatures = enKeyed[enStart..enEnd];
-        var viFeatures = viKeyed[viStart..viEnd];
+        var viEnd = Math.Min(vietnamese.Length, viHigh + RegionMargin + 1);
+        // Copies: the rounds below mark the sentences matched as furniture.
+        var enFeatures = english[enStart..enEnd];
+        var viFeatures = vietnamese[viStart..viEnd];
 
         var passages = new List<Passage>();
         for (var round = 0; round < MaximumRounds; round++)

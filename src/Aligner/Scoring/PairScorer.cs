@@ -26,6 +26,9 @@ internal sealed class PairScorer
     private readonly WordCoverage englishWords;
     private readonly WordCoverage vietnameseWords;
 
+    // The comparable regression's log-odds are scaled by this factor of the model (ScorerModel.ComparableCalibration).
+    private readonly double comparableCalibration;
+
     // Per-length square roots and logarithms for LengthScore, which needs them for every pair the aligner considers.
     private const int TabulatedLengths = 2048;
     private readonly double[] deviations;
@@ -72,6 +75,7 @@ internal sealed class PairScorer
             vietnameseWords = new WordCoverage(model.VietnameseWordCovered, model.VietnameseWordCoveredByChance, model.VietnameseWordChanceScale, model.VietnameseWordChanceBackground);
         }
 
+        comparableCalibration = model.ComparableCalibration;
         IsComparable = comparable && model.ComparableWeights.Length != 0;
     }
 
@@ -87,13 +91,6 @@ internal sealed class PairScorer
     /// without comparable weights gives back a translation scorer.
     /// </summary>
     public PairScorer ForComparableText() => IsComparable || Model.ComparableWeights.Length == 0 ? this : new PairScorer(Model, comparable: true);
-
-    // The regression is fitted on retellings made from translations (ScorerTrainer), which are easier to tell from their
-    // neighbours than real reports of one event by two outlets: on those its log-odds are about eight times too sure.
-    // This factor, chosen on the realnews-dev pages for the pairs ComparableLinker keeps (so their calibration figures
-    // are dev figures: ECE 0.053 there; a two-parameter recalibration chosen leaving each page out in turn scored 0.071
-    // on the page left out), scales them down. It does not change which pairs the linker keeps (even odds stay even).
-    private const double ComparableCalibration = 0.115;
 
     /// <summary>
     /// The probability that <paramref name="english"/> and <paramref name="vietnamese"/> state the same thing, as a
@@ -114,7 +111,7 @@ internal sealed class PairScorer
             return Probability(TranslationScore(english, vietnamese));
         }
 
-        return Probability(ComparableCalibration * ComparableSum(english, vietnamese));
+        return Probability(comparableCalibration * ComparableSum(english, vietnamese));
     }
 
     /// <summary>The features the comparable-text regression of <see cref="ScorerModel.ComparableWeights"/> combines, in order.</summary>
@@ -196,7 +193,7 @@ internal sealed class PairScorer
         {
             var sum = ComparableSum(english, vietnamese);
             // A reader links the two when they are a translation or the same statement retold: the surer of the two.
-            return Math.Max(ComparableCalibration * sum, TranslationScore(english, vietnamese));
+            return Math.Max(comparableCalibration * sum, TranslationScore(english, vietnamese));
         }
 
         return TranslationScore(english, vietnamese);

@@ -22,13 +22,24 @@ internal static class ScorerTrainer
     /// both sides (<see cref="ScorerModel.Weights"/>); translation pairs are the positives and neighbours one to three
     /// lines away and lines a fixed stride away the negatives.
     /// </param>
-    public static ScorerModel Train(IReadOnlyList<string> english, IReadOnlyList<string> vietnamese, string trainedOn = "", Lexicon? lexicon = null)
+    /// <param name="comparableCalibration">
+    /// The factor stored as <see cref="ScorerModel.ComparableCalibration"/> (with a lexicon). It is not fitted here:
+    /// the retellings made from translations are easier to tell apart than real comparable news, which is evaluation
+    /// data only; it is chosen on comparable pages (<c>benchmarks/eval/comparable.sh</c>) for the weights it scales.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="comparableCalibration"/> is not a positive number.</exception>
+    public static ScorerModel Train(IReadOnlyList<string> english, IReadOnlyList<string> vietnamese, string trainedOn = "", Lexicon? lexicon = null, double comparableCalibration = ScorerModel.DefaultComparableCalibration)
     {
         ArgumentNullException.ThrowIfNull(english);
         ArgumentNullException.ThrowIfNull(vietnamese);
         if (english.Count != vietnamese.Count)
         {
             throw new ArgumentException($"The corpora differ in length ({english.Count} English, {vietnamese.Count} Vietnamese lines).", nameof(vietnamese));
+        }
+
+        if (!(comparableCalibration > 0) || !double.IsFinite(comparableCalibration))
+        {
+            throw new ArgumentOutOfRangeException(nameof(comparableCalibration), comparableCalibration, "The calibration factor must be a positive number.");
         }
 
         var en = new List<SentenceFeatures>();
@@ -119,7 +130,7 @@ internal static class ScorerTrainer
             VietnameseMarkFoundByChance = chance.MarkVi,
             TrainedOn = $"{trainedOn} ({n} sentence pairs)".Trim(),
         };
-        return lexicon is null ? model : FitComparable(FitCombination(model, en, vi, enLexical, viLexical), enText, viText, lexicon);
+        return lexicon is null ? model : FitComparable(FitCombination(model, en, vi, enLexical, viLexical), enText, viText, lexicon) with { ComparableCalibration = comparableCalibration };
     }
 
     // Comparable text: two outlets retell one statement, each dropping and adding details. From each translation pair

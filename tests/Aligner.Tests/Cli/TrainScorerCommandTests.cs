@@ -29,6 +29,37 @@ public sealed class TrainScorerCommandTests : IDisposable
         model.LengthRatio.Should().BeApproximately(1.1, 0.05);
     }
 
+    [TestCase(new string[0], 0.115)] // the shipped model's factor
+    [TestCase(new[] { "--comparable-calibration", "0.2" }, 0.2)]
+    public void TrainScorer_ComparableCalibration_StoredInTheModel(string[] options, double expected)
+    {
+        var (english, vietnamese) = ScorerTrainerTests.Corpus(new Random(6), 30, 1.0);
+        var en = temp.Write("dev.en", string.Join("\n", english));
+        var vi = temp.Write("dev.vi", string.Join("\n", vietnamese));
+
+        var run = CliRun.Of(["train-scorer", en, vi, .. options]);
+
+        run.ExitCode.Should().Be(CliApp.Success, run.Error);
+        run.StandardOutput.Should().Contain("\"ComparableCalibration\"");
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(run.StandardOutput));
+        ScorerModel.Load(stream).ComparableCalibration.Should().Be(expected);
+    }
+
+    [TestCase("0")]
+    [TestCase("-0.1")]
+    public void TrainScorer_ComparableCalibrationNotPositive_ExitsOneWithOneLine(string value)
+    {
+        var (english, vietnamese) = ScorerTrainerTests.Corpus(new Random(6), 30, 1.0);
+        var en = temp.Write("dev.en", string.Join("\n", english));
+        var vi = temp.Write("dev.vi", string.Join("\n", vietnamese));
+
+        var run = CliRun.Of("train-scorer", en, vi, "--comparable-calibration", value);
+
+        run.ExitCode.Should().Be(CliApp.BadInput);
+        run.ErrorLines.Should().ContainSingle().Which.Should().Contain("--comparable-calibration");
+        run.StandardOutput.Should().BeEmpty();
+    }
+
     [Test]
     public void TrainScorer_OutputOption_WritesModelFile()
     {

@@ -45,5 +45,15 @@ public sealed class LanguageDetectorLeftoverTests
     public void Dominant_Text_IsTheLanguageOfMostOfIt(string text, DetectedLanguage expected)
     {
         LanguageDetector.Default.Dominant(text).Should().Be(expected);
+        LanguageDetector.Default.Survey(text).Dominant.Should().Be(expected);
+    }
+
+    [TestCase("Hà Nội khai trương tuyến metro mới.\nTuyến dài 12,5 km có 12 nhà ga.\nThe line opens next year.", false)] // accented, an English line
+    [TestCase("Hà Nội khai trương tuyến metro mới.\nThu tuong Chinh phu Pham Minh Chinh tiep Tong Thu ky\nTuyến dài 12,5 km.", true)] // one bare line
+    [TestCase("The minister said the line would open next year.\nIt has twelve stations.", false)] // English
+    [TestCase("", false)]
+    public void Survey_Text_TellsWhetherALineIsVietnameseWithoutDiacritics(string text, bool bare)
+    {
+        LanguageDetector.Default.Survey(text).BareVietnamese.Should().Be(bare);
     }
 }

@@ -3,7 +3,6 @@ using Aligner.Input;
 using Aligner.Matching;
 using Aligner.Output;
 using Aligner.Tests.Support;
-using System.Text;
 using FluentAssertions;
 
 namespace Aligner.Tests.Output;
@@ -11,8 +10,7 @@ namespace Aligner.Tests.Output;
 [TestFixture]
 public sealed class AlignmentWriterTests
 {
-    private static readonly DocumentAlignment Alignment =
-        Bitext.Align("The UN met on 21/9. It agreed on 88 items.\nRELATED NEWS", "LHQ đã họp ngày 21/9. LHQ đã đồng ý 88 mục.");
+    private static DocumentAlignment Alignment => WriterFixture.Sample;
 
     private static readonly Lazy<IReadOnlyList<MatchedPassage>> Passages = new(() =>
         PassageMatcher.Default.Match([SourceText.Load(Seeds.PathOf(Seeds.EnglishReport)), SourceText.Load(Seeds.PathOf(Seeds.VietnameseReport))]));
@@ -74,14 +72,17 @@ public sealed class AlignmentWriterTests
         noStream.Should().Throw<ArgumentNullException>();
     }
 
-    /// <summary>What <paramref name="write"/> writes of <paramref name="alignment"/>, as strict UTF-8 text.</summary>
-    internal static string Text(Action<DocumentAlignment, Stream> write, DocumentAlignment alignment) =>
-        new UTF8Encoding(false, true).GetString(Bytes(s => write(alignment, s)));
-
-    internal static byte[] Bytes(Action<Stream> write)
+    // The sample the writer tests share holds what each format treats apart: pairs, and a sentence without partner.
+    [Test]
+    public void Sample_HasPairsAndAnUnpairedLine()
     {
-        using var stream = new MemoryStream();
-        write(stream);
-        return stream.ToArray();
+        var sample = WriterFixture.Sample;
+
+        sample.Beads.Count(WriterFixture.IsPair).Should().Be(2);
+        sample.Beads.Should().ContainSingle(b => !WriterFixture.IsPair(b))
+            .Which.Should().Match<Bead>(b => sample.EnglishRange(b)!.Value.Substring(sample.English.Text) == "RELATED NEWS");
+        sample.VietnameseRange(sample.Beads.First(WriterFixture.IsPair))!.Value.Substring(sample.Vietnamese.Text).Should().Be("LHQ đã họp ngày 21/9.");
     }
+
+    private static byte[] Bytes(Action<Stream> write) => WriterFixture.Bytes(write);
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using System.Text;
 using Aligner.Alignment;
-using Aligner.Input;
 using Aligner.Output;
 using FluentAssertions;
 
@@ -14,7 +13,7 @@ public sealed class HtmlWriterTests
     [Test]
     public void Write_Alignment_OneRowPerBeadWithBothTextsAndUnalignedMarked()
     {
-        var alignment = Bitext.Align("The UN met on 21/9. It agreed on 88 items.\nRELATED NEWS", "LHQ đã họp ngày 21/9. LHQ đã đồng ý 88 mục.");
+        var alignment = WriterFixture.Sample;
 
         var html = Write(alignment);
 
@@ -31,9 +30,8 @@ public sealed class HtmlWriterTests
     {
         var aligned = Bitext.Align("The UN met on 21/9. It agreed on 88 items. Trade rose 22%.", "LHQ đã họp ngày 21/9. LHQ đã đồng ý 88 mục. Thương mại tăng 22%.");
         var scores = new Queue<double>([0.95, 0.41, 0.62]);
-        var beads = aligned.Beads.Select(b => b.EnglishCount > 0 && b.VietnameseCount > 0 && scores.Count > 0 ? b with { Score = scores.Dequeue() } : b).ToList();
-        var alignment = new DocumentAlignment(aligned.English, aligned.Vietnamese, aligned.EnglishSentences, aligned.VietnameseSentences, beads);
-        var rows = beads.Select((b, k) => (b, k)).Where(x => x.b.EnglishCount > 0 && x.b.VietnameseCount > 0).Select(x => x.k).ToList();
+        var alignment = WriterFixture.WithBeads(aligned, aligned.Beads.Select(b => WriterFixture.IsPair(b) && scores.Count > 0 ? b with { Score = scores.Dequeue() } : b));
+        var rows = alignment.Beads.Select((b, k) => (b, k)).Where(x => WriterFixture.IsPair(x.b)).Select(x => x.k).ToList();
 
         var html = Write(alignment);
 
@@ -46,9 +44,9 @@ public sealed class HtmlWriterTests
     public void Write_AllPairsSure_SaysSo()
     {
         var aligned = Bitext.Align("The UN met on 21/9.", "LHQ đã họp ngày 21/9.");
-        var beads = aligned.Beads.Select(b => b with { Score = 0.99 }).ToList();
+        var alignment = WriterFixture.WithBeads(aligned, aligned.Beads.Select(b => b with { Score = 0.99 }));
 
-        var html = Write(new DocumentAlignment(aligned.English, aligned.Vietnamese, aligned.EnglishSentences, aligned.VietnameseSentences, beads));
+        var html = Write(alignment);
 
         html.Should().Contain("No pair scores below 0.8.");
     }
@@ -56,9 +54,7 @@ public sealed class HtmlWriterTests
     [Test]
     public void Write_ScriptAndMarkupInText_IsEscaped()
     {
-        var english = new SourceText("He wrote <script>alert('x')</script> & left. Then \"quotes\" came.", "<b>en&amp;.txt");
-        var vietnamese = new SourceText("Anh viết <script>alert('x')</script> & đi. Rồi \"ngoặc\" đến.", "vi.txt");
-        var alignment = AlignmentPipeline.Default.Align(english, vietnamese);
+        var alignment = WriterFixture.Align("He wrote <script>alert('x')</script> & left. Then \"quotes\" came.", "Anh viết <script>alert('x')</script> & đi. Rồi \"ngoặc\" đến.", englishName: "<b>en&amp;.txt");
 
         var html = Write(alignment);
 
@@ -70,9 +66,7 @@ public sealed class HtmlWriterTests
     [Test]
     public void Write_RightToLeftEmojiAndControls_WrittenAsIsOrReplaced()
     {
-        var english = new SourceText("The sign said مرحبا بالعالم today 🎉. Ends\u0000 here.", "en.txt");
-        var vietnamese = new SourceText("Biển ghi שלום עולם hôm nay 🎉. Kết\u0000 thúc.", "vi.txt");
-        var alignment = AlignmentPipeline.Default.Align(english, vietnamese);
+        var alignment = WriterFixture.Align("The sign said مرحبا بالعالم today 🎉. Ends\u0000 here.", "Biển ghi שלום עולם hôm nay 🎉. Kết\u0000 thúc.");
 
         var html = Write(alignment);
 
@@ -91,7 +85,7 @@ public sealed class HtmlWriterTests
             vietnamese.Append(System.Globalization.CultureInfo.InvariantCulture, $"Bộ đã báo cáo {i} dự án mới tại Hà Nội vào ngày {i % 28 + 1}. ");
         }
 
-        var alignment = AlignmentPipeline.Default.Align(new SourceText(english.ToString(), "en"), new SourceText(vietnamese.ToString(), "vi"));
+        var alignment = WriterFixture.Align(english.ToString(), vietnamese.ToString(), "en", "vi");
         var clock = Stopwatch.StartNew();
 
         var html = Write(alignment);
@@ -102,5 +96,5 @@ public sealed class HtmlWriterTests
         TestContext.Out.WriteLine($"1,000 + 1,000 sentences: {Encoding.UTF8.GetByteCount(html):N0} bytes of HTML in {clock.ElapsedMilliseconds} ms");
     }
 
-    internal static string Write(DocumentAlignment alignment) => AlignmentWriterTests.Text(HtmlWriter.Write, alignment);
+    internal static string Write(DocumentAlignment alignment) => WriterFixture.Text(HtmlWriter.Write, alignment);
 }

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using System.Text;
 using Aligner.Alignment;
-using Aligner.Input;
 using Aligner.Output;
 using FluentAssertions;
 
@@ -13,12 +11,9 @@ public sealed class JsonLinesWriterTests
     [Test]
     public void Write_Alignment_OneLinePerBeadWithNullForMissingSide()
     {
-        var alignment = Bitext.Align("The UN met on 21/9. It agreed on 88 items.\nRELATED NEWS", "LHQ đã họp ngày 21/9. LHQ đã đồng ý 88 mục.");
-        using var stream = new MemoryStream();
+        var alignment = WriterFixture.Sample;
 
-        JsonLinesWriter.Write(alignment, stream);
-
-        var lines = Encoding.UTF8.GetString(stream.ToArray()).Split('\n');
+        var lines = Write(alignment).Split('\n');
         lines[^1].Should().BeEmpty("the output ends with a newline");
         lines[..^1].Should().HaveCount(alignment.Beads.Count);
         for (var k = 0; k < alignment.Beads.Count; k++)
@@ -39,14 +34,9 @@ public sealed class JsonLinesWriterTests
     public void Write_TextWithQuotesNewlinesAndControls_StaysOneValidLinePerBead()
     {
         // A 2-1 bead may span a line break; quotes, tabs and backslashes must be escaped.
-        var english = new SourceText("He said \"go\\now\".\tThen left.\r\nA second line.", "e\"n.txt");
-        var vietnamese = new SourceText("Ông nói \"đi\".", "vi.txt");
-        var alignment = AlignmentPipeline.Default.Align(english, vietnamese);
-        using var stream = new MemoryStream();
+        var alignment = WriterFixture.Align("He said \"go\\now\".\tThen left.\r\nA second line.", "Ông nói \"đi\".", englishName: "e\"n.txt");
 
-        JsonLinesWriter.Write(alignment, stream);
-
-        var lines = Encoding.UTF8.GetString(stream.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = Write(alignment).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(alignment.Beads.Count);
         var texts = new List<string>();
         foreach (var line in lines)
@@ -57,11 +47,13 @@ public sealed class JsonLinesWriterTests
                 en.GetProperty("file").GetString().Should().Be("e\"n.txt");
                 var start = en.GetProperty("start").GetInt32();
                 var end = en.GetProperty("end").GetInt32();
-                en.GetProperty("text").GetString().Should().Be(english.Text[start..end]);
+                en.GetProperty("text").GetString().Should().Be(alignment.English.Text[start..end]);
                 texts.Add(en.GetProperty("text").GetString()!);
             }
         }
 
         string.Join("|", texts).Should().Contain("\"go\\now\"");
     }
+
+    private static string Write(DocumentAlignment alignment) => WriterFixture.Text(JsonLinesWriter.Write, alignment);
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Xml.Linq;
 using Aligner.Alignment;
-using Aligner.Input;
 using Aligner.Output;
 using FluentAssertions;
 
@@ -15,7 +14,7 @@ public sealed class TmxWriterTests
     [Test]
     public void Write_Alignment_IsTmx14WithHeaderAndOneTuPerPair()
     {
-        var alignment = Bitext.Align("The UN met on 21/9. It agreed on 88 items.\nRELATED NEWS", "LHQ đã họp ngày 21/9. LHQ đã đồng ý 88 mục.");
+        var alignment = WriterFixture.Sample;
 
         var document = Load(Write(alignment));
 
@@ -31,7 +30,7 @@ public sealed class TmxWriterTests
         header.Attribute("adminlang")!.Value.Should().Be("en");
         header.Attribute("o-tmf")!.Value.Should().NotBeNullOrEmpty();
         var units = tmx.Element("body")!.Elements("tu").ToList();
-        units.Should().HaveCount(alignment.Beads.Count(b => b.EnglishCount > 0 && b.VietnameseCount > 0));
+        units.Should().HaveCount(alignment.Beads.Count(WriterFixture.IsPair));
         foreach (var tu in units)
         {
             tu.Elements("tuv").Select(v => v.Attribute(Xml + "lang")!.Value).Should().Equal("en", "vi");
@@ -47,9 +46,7 @@ public sealed class TmxWriterTests
     public void Write_ControlCharactersAndMarkup_StaysValidXmlAndKeepsTheText()
     {
         // NUL, bell, vertical tab, escape, a lone surrogate and U+FFFF are not allowed in XML 1.0.
-        var english = new SourceText("Price <&> \"quoted\" rose\u0007 by 5%.\u000B It fell\u0000 again \uD800 later\uFFFF.", "en.txt");
-        var vietnamese = new SourceText("Giá <&> \"trích\" tăng\u001B 5%. Nó lại giảm\u0000 sau đó 😀.", "vi.txt");
-        var alignment = AlignmentPipeline.Default.Align(english, vietnamese);
+        var alignment = WriterFixture.Align("Price <&> \"quoted\" rose\u0007 by 5%.\u000B It fell\u0000 again \uD800 later\uFFFF.", "Giá <&> \"trích\" tăng\u001B 5%. Nó lại giảm\u0000 sau đó 😀.");
 
         var bytes = Write(alignment);
         var document = Load(bytes);
@@ -64,7 +61,7 @@ public sealed class TmxWriterTests
     [Test]
     public void Write_EmptyAlignment_ValidWithEmptyBody()
     {
-        var document = Load(Write(Bitext.Align("", "")));
+        var document = Load(Write(WriterFixture.Empty));
 
         document.Root!.Element("body")!.Elements().Should().BeEmpty();
     }
@@ -75,5 +72,5 @@ public sealed class TmxWriterTests
         return XDocument.Load(stream, LoadOptions.PreserveWhitespace);
     }
 
-    private static byte[] Write(DocumentAlignment alignment) => AlignmentWriterTests.Bytes(s => TmxWriter.Write(alignment, s));
+    private static byte[] Write(DocumentAlignment alignment) => WriterFixture.Bytes(s => TmxWriter.Write(alignment, s));
 }

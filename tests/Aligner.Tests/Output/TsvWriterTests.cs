@@ -1,5 +1,4 @@
 using Aligner.Alignment;
-using Aligner.Input;
 using Aligner.Output;
 using FluentAssertions;
 
@@ -23,13 +22,13 @@ public sealed class TsvWriterTests
     [Test]
     public void Write_Alignment_HeaderThenOneLinePerPairWithThreeFields()
     {
-        var alignment = Bitext.Align("The UN met on 21/9. It agreed on 88 items.\nRELATED NEWS", "LHQ đã họp ngày 21/9. LHQ đã đồng ý 88 mục.");
+        var alignment = WriterFixture.Sample;
 
         var lines = Write(alignment).Split('\n');
 
         lines[0].Should().Be(TsvWriter.Header);
         lines[^1].Should().BeEmpty("the output ends with a newline");
-        var pairs = alignment.Beads.Count(b => b.EnglishCount > 0 && b.VietnameseCount > 0);
+        var pairs = alignment.Beads.Count(WriterFixture.IsPair);
         lines[1..^1].Should().HaveCount(pairs);
         lines[1..^1].Should().OnlyContain(l => l.Split('\t').Length == 3);
         lines.Should().NotContain(l => l.Contains("RELATED NEWS", StringComparison.Ordinal), "unpaired sentences are left out");
@@ -40,9 +39,7 @@ public sealed class TsvWriterTests
     [Test]
     public void Write_TextWithTabsNewlinesAndBackslashes_FieldsUnescapeToTheOriginal()
     {
-        var english = new SourceText("He said \"go\\now\".\tThen left.\r\nA second line.", "en.txt");
-        var vietnamese = new SourceText("Ông nói \"đi\\ngay\".\tRồi đi.\r\nDòng thứ hai.", "vi.txt");
-        var alignment = AlignmentPipeline.Default.Align(english, vietnamese);
+        var alignment = WriterFixture.Align("He said \"go\\now\".\tThen left.\r\nA second line.", "Ông nói \"đi\\ngay\".\tRồi đi.\r\nDòng thứ hai.");
 
         var lines = Write(alignment).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -56,8 +53,8 @@ public sealed class TsvWriterTests
         }
 
         var expected = alignment.Beads
-            .Where(b => b.EnglishCount > 0 && b.VietnameseCount > 0)
-            .Select(b => alignment.EnglishRange(b)!.Value.Substring(english.Text));
+            .Where(WriterFixture.IsPair)
+            .Select(b => alignment.EnglishRange(b)!.Value.Substring(alignment.English.Text));
         english2.Should().Equal(expected);
         string.Join("|", english2).Should().Contain("\"go\\now\"");
     }
@@ -65,8 +62,8 @@ public sealed class TsvWriterTests
     [Test]
     public void Write_EmptyAlignment_OnlyTheHeader()
     {
-        Write(Bitext.Align("", "")).Should().Be(TsvWriter.Header + "\n");
+        Write(WriterFixture.Empty).Should().Be(TsvWriter.Header + "\n");
     }
 
-    private static string Write(DocumentAlignment alignment) => AlignmentWriterTests.Text(TsvWriter.Write, alignment);
+    private static string Write(DocumentAlignment alignment) => WriterFixture.Text(TsvWriter.Write, alignment);
 }

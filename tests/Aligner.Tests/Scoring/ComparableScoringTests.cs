@@ -73,6 +73,34 @@ public sealed class ComparableScoringTests
         Comparable.Score(en, vi).Should().BeApproximately(Math.Max(PairScorer.Default.Score(en, vi), Math.Log(link / (1 - link))), 1e-9);
     }
 
+    // The factor the model file states is the one the scores are scaled by: log-odds proportional to it.
+    [TestCase(0.05)]
+    [TestCase(0.115)] // the shipped model's
+    [TestCase(0.5)]
+    public void LinkProbability_ScaledByTheCalibrationReadFromTheModelFile(double calibration)
+    {
+        var en = English("Bilateral trade turnover in the first 8 months of 2024 reached nearly 88 billion USD, up 22%.");
+        var vi = Vietnamese("Trong 8 tháng đầu năm 2024, kim ngạch thương mại song phương đạt gần 88 tỷ USD, tăng 22%.");
+        var unscaled = Logit(new PairScorer(ScorerModel.Default with { ComparableCalibration = 1 }).LinkProbability(en, vi));
+        using var saved = new MemoryStream();
+        (ScorerModel.Default with { ComparableCalibration = calibration }).Save(saved);
+        saved.Position = 0;
+        var scorer = new PairScorer(ScorerModel.Load(saved));
+
+        var link = Logit(scorer.LinkProbability(en, vi));
+        var score = scorer.ForComparableText().Score(en, vi);
+
+        unscaled.Should().BeGreaterThan(1, "the pair is a translation, linked at any calibration");
+        link.Should().BeApproximately(calibration * unscaled, 1e-6 * unscaled);
+        score.Should().BeApproximately(Math.Max(calibration * unscaled, scorer.Score(en, vi)), 1e-6 * unscaled);
+        if (calibration == 0.115)
+        {
+            scorer.LinkProbability(en, vi).Should().Be(PairScorer.Default.LinkProbability(en, vi), "the shipped model states 0.115");
+        }
+    }
+
+    private static double Logit(double p) => Math.Log(p / (1 - p));
+
     [Test]
     public void LinkProbability_Furniture_IsZero()
     {

@@ -1,4 +1,7 @@
+using System.Reflection;
 using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Aligner.Scoring;
 using FluentAssertions;
 
@@ -25,11 +28,16 @@ public sealed class ScorerModelTests
     {
         var model = ScorerModel.Default;
 
-        foreach (var property in typeof(ScorerModel).GetProperties().Where(p => p.CanWrite && p.GetIndexParameters().Length == 0))
+        // The public parameters and the internal ones stored in the JSON (ComparableCalibration).
+        var properties = typeof(ScorerModel).GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Where(p => p.CanWrite && p.GetIndexParameters().Length == 0 && (p.GetMethod!.IsPublic || p.IsDefined(typeof(JsonIncludeAttribute))))
+            .ToList();
+        properties.Select(p => p.Name).Should().Contain(nameof(ScorerModel.StatedComparableCalibration));
+        foreach (var property in properties)
         {
             object changed = property.PropertyType switch
             {
-                var t when t == typeof(double) => (double)property.GetValue(model)! + 0.5,
+                var t when t == typeof(double) || t == typeof(double?) => (double)property.GetValue(model)! + 0.5,
                 var t when t == typeof(string) => property.GetValue(model) + " changed",
                 var t when t == typeof(System.Collections.Immutable.ImmutableArray<double>) => ((System.Collections.Immutable.ImmutableArray<double>)property.GetValue(model)!).Add(1.0),
                 var t => throw new AssertionException($"{property.Name}: a {t.Name} property this test does not know how to change"),
@@ -60,6 +68,69 @@ public sealed class ScorerModelTests
         var loaded = ScorerModel.Load(stream);
 
         loaded.Should().Be(model);
+    }
+
+    [Test]
+    public void Default_StatesTheComparableCalibrationChosenForItsWeights()
+    {
+        using var stream = typeof(ScorerModel).Assembly.GetManifestResourceStream("Aligner.Models.scorer.json")!;
+        var json = JsonNode.Parse(stream)!.AsObject();
+
+        json[nameof(ScorerModel.ComparableCalibration)]!.GetValue<double>().Should().Be(0.115, "the factor chosen on realnews-dev for the shipped weights (benchmarks/README.md)");
+        ScorerModel.Default.ComparableCalibration.Should().Be(0.115);
+    }
+
+    [Test]
+    public void Load_WithComparableCalibration_ReadsIt()
+    {
+        var json = Json(ScorerModel.Default);
+        json[nameof(ScorerModel.ComparableCalibration)] = 0.3;
+
+        var loaded = Load(json);
+
+        loaded.ComparableCalibration.Should().Be(0.3);
+        loaded.Should().Be(ScorerModel.Default with { ComparableCalibration = 0.3 });
+    }
+
+    [Test]
+    public void Load_WithoutComparableCalibration_ReadsTheFactorModelsWereUsedWithBefore()
+    {
+        var json = Json(ScorerModel.Default with { ComparableCalibration = 0.3 });
+        json.Remove(nameof(ScorerModel.ComparableCalibration)).Should().BeTrue();
+
+        var loaded = Load(json);
+
+        loaded.ComparableCalibration.Should().Be(ScorerModel.DefaultComparableCalibration).And.Be(0.115);
+        loaded.Should().Be(ScorerModel.Default, "an older file of the shipped model loads as the shipped model");
+    }
+
+    [TestCase(0.0)] // would make every link even odds
+    [TestCase(-0.115)] // would turn the regression round
+    [TestCase(double.NaN)] // not a number
+    [TestCase(double.PositiveInfinity)] // must be finite
+    public void Load_ComparableCalibrationOutOfRange_ThrowsInvalidDataExceptionNamingIt(double value)
+    {
+        var json = Json(ScorerModel.Default);
+        json[nameof(ScorerModel.ComparableCalibration)] = double.IsFinite(value) ? value : JsonValue.Create(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var act = () => Load(json);
+        var validate = (ScorerModel.Default with { ComparableCalibration = value }).Validate;
+
+        act.Should().Throw<InvalidDataException>();
+        validate.Should().Throw<InvalidDataException>().Which.Message.Should().Contain(nameof(ScorerModel.ComparableCalibration));
+    }
+
+    private static JsonObject Json(ScorerModel model)
+    {
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        return JsonNode.Parse(stream.ToArray())!.AsObject();
+    }
+
+    private static ScorerModel Load(JsonObject json)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json.ToJsonString()));
+        return ScorerModel.Load(stream);
     }
 
     [Test]

@@ -119,6 +119,32 @@ public sealed class ScorerTrainerTests
         ScorerModel.Load(stream).Should().Be(model);
     }
 
+    [Test]
+    public void Train_WithLexicon_StoresTheComparableCalibrationGiven()
+    {
+        var (english, vietnamese) = Corpus(new Random(5), 40, 1.1);
+
+        var given = ScorerTrainer.Train(english, vietnamese, lexicon: Lexicon.Default, comparableCalibration: 0.25);
+        var unstated = ScorerTrainer.Train(english, vietnamese, lexicon: Lexicon.Default);
+
+        given.ComparableWeights.Should().NotBeEmpty();
+        given.ComparableCalibration.Should().Be(0.25);
+        unstated.ComparableCalibration.Should().Be(ScorerModel.DefaultComparableCalibration);
+        (given with { ComparableCalibration = unstated.ComparableCalibration }).Should().Be(unstated, "the factor is stored, not fitted");
+    }
+
+    [TestCase(0.0)]
+    [TestCase(-1.0)]
+    [TestCase(double.NaN)]
+    public void Train_ComparableCalibrationNotPositive_ThrowsArgumentOutOfRangeException(double calibration)
+    {
+        var (english, vietnamese) = Corpus(new Random(5), 40, 1.1);
+
+        var act = () => ScorerTrainer.Train(english, vietnamese, comparableCalibration: calibration);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("comparableCalibration");
+    }
+
     /// <summary>
     /// Line-parallel synthetic sentences: each pair shares a number and a name, and the Vietnamese side is about
     /// <paramref name="ratio"/> times as long.
