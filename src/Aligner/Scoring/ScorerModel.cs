@@ -195,6 +195,18 @@ public sealed record ScorerModel
             throw new InvalidDataException("not a scorer model: empty document");
         }
 
+        // A file that leaves out the regressions (a hand-written model of the generative features alone, or one from
+        // before the comparable regression) has none: the reader gives an absent array as default, not empty.
+        if (model.Weights.IsDefault)
+        {
+            model = model with { Weights = [] };
+        }
+
+        if (model.ComparableWeights.IsDefault)
+        {
+            model = model with { ComparableWeights = [] };
+        }
+
         model.Validate();
         return model;
     }

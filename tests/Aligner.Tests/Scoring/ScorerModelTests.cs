@@ -104,6 +104,43 @@ public sealed class ScorerModelTests
         loaded.Should().Be(ScorerModel.Default, "an older file of the shipped model loads as the shipped model");
     }
 
+    [Test]
+    public void Load_WithoutComparableWeights_LoadsAModelWithoutTheComparableRegression()
+    {
+        var json = Json(ScorerModel.Default);
+        json.Remove(nameof(ScorerModel.ComparableWeights)).Should().BeTrue();
+
+        var loaded = Load(json);
+
+        loaded.ComparableWeights.Should().BeEmpty();
+        loaded.Weights.Should().Equal(ScorerModel.Default.Weights);
+    }
+
+    [Test]
+    public void Load_WithoutAnyRegression_LoadsTheGenerativeModelAlone()
+    {
+        var json = Json(ScorerModel.Default);
+        json.Remove(nameof(ScorerModel.Weights)).Should().BeTrue();
+        json.Remove(nameof(ScorerModel.ComparableWeights)).Should().BeTrue();
+
+        var loaded = Load(json);
+
+        loaded.Weights.Should().BeEmpty();
+        loaded.ComparableWeights.Should().BeEmpty();
+        loaded.LengthRatio.Should().Be(ScorerModel.Default.LengthRatio);
+    }
+
+    [Test]
+    public void Load_ComparableWeightsWithoutWeights_ThrowsInvalidDataExceptionNamingThem()
+    {
+        var json = Json(ScorerModel.Default);
+        json.Remove(nameof(ScorerModel.Weights)).Should().BeTrue();
+
+        var act = () => Load(json);
+
+        act.Should().Throw<InvalidDataException>().WithMessage($"*{nameof(ScorerModel.ComparableWeights)}*");
+    }
+
     [TestCase(0.0)] // would make every link even odds
     [TestCase(-0.115)] // would turn the regression round
     [TestCase(double.NaN)] // not a number
