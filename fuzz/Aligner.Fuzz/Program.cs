@@ -180,7 +180,9 @@ public static class Program
         Check(restored.Length == text.Length, "restoring changed the length");
     }
 
-    // Two texts (split at the first NUL byte, or in the middle): every sentence in exactly one bead, beads in order.
+    // Two texts (split at the first NUL byte, or in the middle): every sentence in exactly one bead, beads in English
+    // order, scores in [0, 1]. The Vietnamese side is in order too for translations, but comparable text is linked in
+    // any order (ComparableLinker), so only its cover is checked.
     private static void Align(byte[] bytes)
     {
         var cut = Array.IndexOf(bytes, (byte)0);
@@ -188,15 +190,29 @@ public static class Program
         var english = AsText(bytes[..cut]);
         var vietnamese = AsText(bytes[Math.Min(cut + 1, bytes.Length)..]);
         var alignment = Bitext.Align(english, vietnamese);
-        int e = 0, v = 0;
+        var englishSeen = new int[alignment.EnglishSentences.Count];
+        var vietnameseSeen = new int[alignment.VietnameseSentences.Count];
+        var lastEnglish = -1;
         foreach (var bead in alignment.Beads)
         {
-            Check(bead.EnglishStart == e && bead.VietnameseStart == v && bead.EnglishCount + bead.VietnameseCount > 0, "beads out of order");
-            e += bead.EnglishCount;
-            v += bead.VietnameseCount;
+            Check(bead.EnglishCount + bead.VietnameseCount > 0, "an empty bead");
+            Check(bead.Score is >= 0 and <= 1, "a score outside [0, 1]");
+            Check(bead.EnglishStart >= 0 && bead.EnglishStart + bead.EnglishCount <= englishSeen.Length
+                && bead.VietnameseStart >= 0 && bead.VietnameseStart + bead.VietnameseCount <= vietnameseSeen.Length, "a bead outside the sentences");
+            for (var i = bead.EnglishStart; i < bead.EnglishStart + bead.EnglishCount; i++)
+            {
+                Check(i > lastEnglish, "beads out of English order");
+                englishSeen[i]++;
+                lastEnglish = i;
+            }
+
+            for (var j = bead.VietnameseStart; j < bead.VietnameseStart + bead.VietnameseCount; j++)
+            {
+                vietnameseSeen[j]++;
+            }
         }
 
-        Check(e == alignment.EnglishSentences.Count && v == alignment.VietnameseSentences.Count, "a sentence in no bead");
+        Check(englishSeen.All(c => c == 1) && vietnameseSeen.All(c => c == 1), "a sentence in no bead, or in two");
         foreach (var sentence in alignment.EnglishSentences.Concat(alignment.VietnameseSentences))
         {
             Check(sentence.Range.Start >= 0 && sentence.Range.End <= Math.Max(english.Length, vietnamese.Length), "sentence out of range");
