@@ -69,7 +69,7 @@ internal static class AlignCommand
                 var en = TextInput.Load(parse.GetValue(english) ?? throw new InvalidDataException("align needs ENGLISH_FILE and VIETNAMESE_FILE, or --pairs LIST (see aligner align --help)"), io, textEncoding);
                 var vi = TextInput.Load(parse.GetValue(vietnamese) ?? throw new InvalidDataException("align needs VIETNAMESE_FILE after ENGLISH_FILE (see aligner align --help)"), io, textEncoding);
                 (en, vi, var bare) = CheckLanguages(en, vi, parse.GetValue(strict), io);
-                WarmUpRestorer(paths, vi, bare);
+                WarmUpRestorer(paths, bare);
                 var selfTrainingPairs = parse.GetValue(selfTraining);
                 if (selfTrainingPairs < 0)
                 {
@@ -138,23 +138,20 @@ internal static class AlignCommand
         }
     }
 
-    // The restorer loads only when a paragraph lacks its diacritics (bare: CheckLanguages read such a line). In a long
-    // Vietnamese text that holds one (a caption, an exclamation read as bare Vietnamese) the load (about half a second)
-    // is small beside the work, so it starts on another core at once; a short text does not pay for it (a tiny pair
-    // would take twice as long), and a text without a bare line never needs it.
-    private static void WarmUpRestorer(ModelPaths paths, SourceText vietnamese, bool bare)
+    // The restorer loads only when a paragraph lacks its diacritics (bare: CheckLanguages read such a line). A text that
+    // holds one (a caption, an exclamation read as bare Vietnamese) needs it anyway, so its load starts on another core
+    // at once, beside the reading and the segmentation (NTREX's first 200 lines with one bare line, 20 runs each: wall
+    // median 0.62 → 0.55 s; 8 lines: 0.435 → 0.445 s, the same within noise); a text without a bare line never loads it.
+    private static void WarmUpRestorer(ModelPaths paths, bool bare)
     {
-        if (WarmsRestorer(paths, vietnamese, bare))
+        if (WarmsRestorer(paths, bare))
         {
             _ = Task.Run(() => Restoration.DiacriticRestorer.Default);
         }
     }
 
-    /// <summary>Whether <c>align</c> loads the embedded restorer ahead of time for <paramref name="vietnamese"/>.</summary>
-    internal static bool WarmsRestorer(ModelPaths paths, SourceText vietnamese, bool bare) =>
-        paths.Restorer is null && bare && vietnamese.Content.Length >= WarmRestorerChars;
-
-    internal const int WarmRestorerChars = 100_000;
+    /// <summary>Whether <c>align</c> loads the embedded restorer ahead of time: for a Vietnamese file with a bare line.</summary>
+    internal static bool WarmsRestorer(ModelPaths paths, bool bare) => paths.Restorer is null && bare;
 
     // Pairs read and aligned at once: enough to keep every core busy while the oldest is written, few enough that
     // memory stays bounded (each pair is at most SourceText.MaxFileBytes a side).
