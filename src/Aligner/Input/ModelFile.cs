@@ -21,6 +21,7 @@ internal static class ModelFile
     public static T Read<T>(Stream stream, string what, Func<BinaryReader, T> body)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        CheckGzipHeader(stream, what);
         try
         {
             using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
@@ -47,6 +48,25 @@ internal static class ModelFile
         catch (FormatException ex)
         {
             throw new InvalidDataException($"{what} is corrupt ({ex.Message})", ex);
+        }
+    }
+
+    // A file that is no gzip stream at all (a text given as --model) is named as such, not with the decompressor's words
+    // ("compressed using an unsupported compression method"). Only a stream that can go back is looked at first.
+    private static void CheckGzipHeader(Stream stream, string what)
+    {
+        if (!stream.CanSeek || !stream.CanRead)
+        {
+            return;
+        }
+
+        var start = stream.Position;
+        Span<byte> head = stackalloc byte[2];
+        var read = stream.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        stream.Position = start;
+        if (read < 2 || head[0] != 0x1F || head[1] != 0x8B)
+        {
+            throw new InvalidDataException(read == 0 ? $"{what} is empty" : $"not a {what} (a model file is gzip-compressed; this is not)");
         }
     }
 

@@ -54,7 +54,18 @@ public sealed class RestoreCommandTests : IDisposable
         var run = CliRun.WithInput(Encoding.UTF8.GetBytes("Tong Bi thu"), "restore", "--model", model);
 
         run.ExitCode.Should().Be(CliApp.BadInput);
-        run.ErrorLines.Should().ContainSingle().Which.Should().Contain(model);
+        run.ErrorLines.Should().ContainSingle().Which.Should().Contain(model).And.Contain("not a syllable model", "a text given as a model is named for what it is, not in the decompressor's words");
+    }
+
+    [Test]
+    public void Restore_EmptyModel_SaysItIsEmpty()
+    {
+        var model = temp.Write("empty.bin", string.Empty);
+
+        var run = CliRun.WithInput(Encoding.UTF8.GetBytes("Tong Bi thu"), "restore", "--model", model);
+
+        run.ExitCode.Should().Be(CliApp.BadInput);
+        run.ErrorLines.Should().ContainSingle().Which.Should().Be($"aligner: {model}: syllable model is empty");
     }
 
     [Test]
