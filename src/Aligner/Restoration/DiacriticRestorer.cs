@@ -417,16 +417,8 @@ public sealed class DiacriticRestorer
         private const float DisputeMargin = 3f;
 
         // The score of form c at token k between its neighbours, as the search counts it.
-        private float LocalScore(int k, int u, int v, int c, int next, int after, bool hasNext)
-        {
-            var s = model.Score(u, v, c) + model.Score(v, c, next) + (classifier.Title[k] ? model.CapitalBonus(c) : 0f) + model.NextBonus(c, classifier.Next[k]) + cache!.Bonus(c);
-            if (cache.HasPairs)
-            {
-                s += cache.PairBonus(v, c) + cache.PairBonus(c, next);
-            }
-
-            return hasNext ? s + model.Score(c, next, after) : s;
-        }
+        private float LocalScore(int k, int u, int v, int c, int next, int after, bool hasNext) =>
+            SyllableBeamSearch.LocalScore(model, cache, u, v, c, next, after, hasNext, classifier.Title[k], classifier.Next[k]);
 
         // The model id of token k as the output now writes it (−1 when a restored syllable cannot be read back).
         private int WrittenId(int k, int offset, Span<char> output)

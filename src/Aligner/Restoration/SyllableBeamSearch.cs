@@ -204,18 +204,7 @@ internal sealed class SyllableBeamSearch(SyllableLanguageModel model, DiacriticR
         Span<double> scores = list.Length <= 32 ? stackalloc double[list.Length] : new double[list.Length];
         for (var j = 0; j < list.Length; j++)
         {
-            var c = list[j];
-            double s = model.Score(u, v, c) + model.Score(v, c, next) + (title[segTokens[p]] ? model.CapitalBonus(c) : 0) + model.NextBonus(c, this.next[segTokens[p]]) + (cache?.Bonus(c) ?? 0);
-            if (cache is { HasPairs: true })
-            {
-                s += cache.PairBonus(v, c) + cache.PairBonus(c, next);
-            }
-
-            if (p + 1 < count)
-            {
-                s += model.Score(c, next, after);
-            }
-
+            double s = LocalScore(model, cache, u, v, list[j], next, after, p + 1 < count, title[segTokens[p]], this.next[segTokens[p]]);
             scores[j] = s;
             max = Math.Max(max, s);
         }
@@ -227,6 +216,21 @@ internal sealed class SyllableBeamSearch(SyllableLanguageModel model, DiacriticR
         }
 
         return Math.Exp(scores[chosen[p]] - max) / total;
+    }
+
+    /// <summary>
+    /// The score of form <paramref name="c"/> between its neighbours (u v before it, next and after it), as the search
+    /// counts it: the trigrams that hold it, the capital and next-word bonuses and the cache's bonuses.
+    /// </summary>
+    internal static float LocalScore(SyllableLanguageModel model, DocumentCache? cache, int u, int v, int c, int next, int after, bool hasNext, bool capitalised, sbyte nextWord)
+    {
+        var s = model.Score(u, v, c) + model.Score(v, c, next) + (capitalised ? model.CapitalBonus(c) : 0f) + model.NextBonus(c, nextWord) + (cache?.Bonus(c) ?? 0f);
+        if (cache is { HasPairs: true })
+        {
+            s += cache.PairBonus(v, c) + cache.PairBonus(c, next);
+        }
+
+        return hasNext ? s + model.Score(c, next, after) : s;
     }
 
     private int ChosenId(int p)
