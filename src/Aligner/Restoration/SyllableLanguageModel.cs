@@ -443,9 +443,9 @@ internal sealed class SyllableLanguageModel
             {
                 var bare = reader.ReadString();
                 var form = reader.ReadString();
-                if (!IsCode(bare, form) || !codes.TryAdd(bare, form))
+                if (!codes.TryAdd(bare, form))
                 {
-                    throw new InvalidDataException($"syllable model has a bad abbreviation {bare}");
+                    throw new InvalidDataException($"syllable model has a bad abbreviation {bare}"); // each is checked by the constructor
                 }
             }
 

@@ -141,7 +141,8 @@ internal static class RestorerTrainer
                 }
 
                 previous = -1;
-                if (IsCapitals(word))
+                var inCapitals = IsCapitals(word);
+                if (inCapitals)
                 {
                     capsLookup[word] = capsLookup.TryGetValue(word, out var seen) ? seen + 1 : 1;
                 }
@@ -150,7 +151,7 @@ internal static class RestorerTrainer
                 initial = false;
                 if (word.Length > scratch.Length || !SyllableKey.TryCanonical(word, scratch, out var canonical) || !VietnameseLetters.IsSyllable(canonical))
                 {
-                    if (word.Length <= SyllableLanguageModel.MaxWordLength && !IsCapitals(word))
+                    if (word.Length <= SyllableLanguageModel.MaxWordLength && !inCapitals)
                     {
                         var lower = word.ToString().ToLowerInvariant();
                         otherCounts[lower] = otherCounts.GetValueOrDefault(lower) + 1;
@@ -221,8 +222,17 @@ internal static class RestorerTrainer
         cancellationToken.ThrowIfCancellationRequested();
         var flags = CandidateFlags(vocabulary, counts, options);
         var bonus = CapitalBonus(vocabulary, counts, capitals, flags);
-        var codes = Codes(capsCounts, vocabulary, flags, MinCodeCount);
-        foreach (var (bare, form) in Codes(otherCounts, vocabulary, flags, MinWordCount))
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
+        {
+            if (flags[id] != 0)
+            {
+                keys.Add(VietnameseFolding.Fold(vocabulary[id]));
+            }
+        }
+
+        var codes = Codes(capsCounts, keys, MinCodeCount);
+        foreach (var (bare, form) in Codes(otherCounts, keys, MinWordCount))
         {
             codes[bare] = form;
         }
@@ -286,19 +296,10 @@ internal static class RestorerTrainer
 
     // Abbreviations in capitals (HĐND, ĐH, VĐV), and words that are no syllable in lower case (ôtô, đắk): for each
     // bare spelling, the most frequent written form when it has marks, is seen at least minCount times and is at least
-    // half of the spellings' occurrences. A bare spelling that is a syllable the model restores (HOI, KHONG: words of a
-    // headline in capitals) is left to the model.
-    private static Dictionary<string, string> Codes(Dictionary<string, long> capsCounts, string[] vocabulary, byte[] flags, int minCount)
+    // half of the spellings' occurrences. A bare spelling that is a syllable the model restores (one of keys, the bare
+    // keys of the candidates: HOI, KHONG, words of a headline in capitals) is left to the model.
+    private static Dictionary<string, string> Codes(Dictionary<string, long> capsCounts, HashSet<string> keys, int minCount)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        for (var id = SyllableLanguageModel.FirstSyllable; id < vocabulary.Length; id++)
-        {
-            if (flags[id] != 0)
-            {
-                keys.Add(VietnameseFolding.Fold(vocabulary[id]));
-            }
-        }
-
         var byBare = new Dictionary<string, (string Form, long Count, long Total)>(StringComparer.Ordinal);
         foreach (var (form, count) in capsCounts.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
