@@ -1,6 +1,7 @@
 using Aligner.Preparation;
 using Aligner.Scoring;
 using Aligner.Segmentation;
+using Aligner.Text;
 
 namespace Aligner.Alignment;
 
@@ -17,10 +18,6 @@ namespace Aligner.Alignment;
 /// </remarks>
 internal static class GluedSentences
 {
-    // Texts of at least this many beads are decided on all cores, in blocks of ParallelBlock beads.
-    private const int ParallelBeads = 1024;
-    private const int ParallelBlock = 128;
-
     // Each half must hold this many words.
     private const int MinimumWords = 3;
 
@@ -32,26 +29,9 @@ internal static class GluedSentences
         Split(PreparedText english, PreparedText vietnamese, IReadOnlyList<Bead> beads, PairScorer scorer, AlignmentOptions options, CancellationToken cancellationToken)
     {
         // First decide every split (by the old indices), then renumber.
-        // Each bead is decided on its own, so a long text's beads are decided on all cores, a block at a time.
+        // Each bead is decided on its own, so a long text's beads are decided on all cores.
         var cuts = new Cut?[beads.Count];
-        if (beads.Count < ParallelBeads)
-        {
-            for (var b = 0; b < beads.Count; b++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                cuts[b] = Decide(beads[b]);
-            }
-        }
-        else
-        {
-            Parallel.For(0, (beads.Count + ParallelBlock - 1) / ParallelBlock, new ParallelOptions { CancellationToken = cancellationToken }, block =>
-            {
-                for (var b = block * ParallelBlock; b < Math.Min(beads.Count, (block + 1) * ParallelBlock); b++)
-                {
-                    cuts[b] = Decide(beads[b]);
-                }
-            });
-        }
+        ParallelBlocks.For(beads.Count, b => cuts[b] = Decide(beads[b]), cancellationToken);
 
         Cut? Decide(Bead bead) => bead.Kind switch
         {

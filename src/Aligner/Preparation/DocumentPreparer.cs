@@ -103,28 +103,8 @@ public sealed class DocumentPreparer
         var other = language == DetectedLanguage.English ? DetectedLanguage.Vietnamese : DetectedLanguage.English;
         var sentences = new Sentence[read.Count];
         var features = new SentenceFeatures[read.Count];
-        if (read.Count < ParallelSentences)
-        {
-            for (var k = 0; k < read.Count; k++)
-            {
-                CheckEvery1024(k, cancellationToken);
-                Sentence(k);
-            }
-        }
-        else
-        {
-            // A long document's sentences are read on every core, a block at a time (each sentence on its own: the
-            // result does not depend on the cores); the other side, prepared at the same time, may finish first.
-            var blocks = (read.Count + ParallelBlock - 1) / ParallelBlock;
-            Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, b =>
-            {
-                for (var k = b * ParallelBlock; k < Math.Min(read.Count, (b + 1) * ParallelBlock); k++)
-                {
-                    Sentence(k);
-                }
-            });
-        }
-
+        // A long document's sentences are read on every core (the other side, prepared at the same time, may finish first).
+        ParallelBlocks.For(read.Count, Sentence, cancellationToken);
         return new PreparedText(source, language, sentences, features, read, Lexicon);
 
         void Sentence(int k)
@@ -134,10 +114,6 @@ public sealed class DocumentPreparer
             features[k] = Features(read.Sentences[k].Range.Slice(read.Scored), language, Lexicon, read.Furniture[k], otherLanguage, times);
         }
     }
-
-    // Documents of at least this many sentences are read on all cores, in blocks of ParallelBlock sentences.
-    private const int ParallelSentences = 1024;
-    private const int ParallelBlock = 128;
 
     /// <summary>
     /// Prepares a document that may hold both languages: each paragraph goes to the language the detector finds in it;
